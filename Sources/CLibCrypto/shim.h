@@ -1,0 +1,9 @@
+#ifndef BUNKER_CLIBCRYPTO_SHIM_H
+#define BUNKER_CLIBCRYPTO_SHIM_H
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+#include <openssl/sha.h>
+#include <openssl/crypto.h>
+#include <openssl/err.h>
+#endif
