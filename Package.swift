@@ -5,9 +5,7 @@ import PackageDescription
 let package = Package(
     name: "Bunker",
     platforms: [.macOS(.v14)],
-    products: [
-        .executable(name: "bunker", targets: ["bunker"]),
-    ],
+    products: [],
     targets: [
         // C libraries, each wrapped once by the Swift target just above it.
         .target(
@@ -27,20 +25,15 @@ let package = Package(
         .target(name: "BunkerEnvelope", dependencies: ["BunkerCrypto"]),
         .target(name: "BunkerAWS", dependencies: ["SigV4", "BunkerHTTP", "BunkerCrypto"]),
 
-        // Domain and command line.
-        .target(
-            name: "BunkerCore",
-            dependencies: ["BunkerAWS", "BunkerEnvelope", "BunkerArchive", "BunkerCrypto"]
-        ),
-        .executableTarget(name: "bunker", dependencies: ["BunkerCore"]),
+        // Loopback servers and helpers shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
 
         .testTarget(name: "CryptoTests", dependencies: ["BunkerCrypto"]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"]),
-        .testTarget(name: "HTTPTests", dependencies: ["BunkerHTTP"]),
+        .testTarget(name: "HTTPTests", dependencies: ["BunkerHTTP", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["BunkerArchive"]),
         .testTarget(name: "EnvelopeTests", dependencies: ["BunkerEnvelope"]),
-        .testTarget(name: "AWSTests", dependencies: ["BunkerAWS"]),
-        .testTarget(name: "CoreTests", dependencies: ["BunkerCore"]),
+        .testTarget(name: "AWSTests", dependencies: ["BunkerAWS", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

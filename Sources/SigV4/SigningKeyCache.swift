@@ -44,7 +44,8 @@ final class SigningKeyCache: @unchecked Sendable {
     static func derive(
         secret: String, scopeDate: String, region: String, service: String
     ) -> [UInt8] {
-        let dateKey = HMACSHA256.authenticate(key: Array(("AWS4" + secret).utf8), message: scopeDate)
+        let secretKey = Array(("AWS4" + secret).utf8)
+        let dateKey = HMACSHA256.authenticate(key: secretKey, message: scopeDate)
         let regionKey = HMACSHA256.authenticate(key: dateKey, message: region)
         let serviceKey = HMACSHA256.authenticate(key: regionKey, message: service)
         return HMACSHA256.authenticate(key: serviceKey, message: SigV4Constants.terminator)
