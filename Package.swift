@@ -5,7 +5,9 @@ import PackageDescription
 let package = Package(
     name: "Bunker",
     platforms: [.macOS(.v14)],
-    products: [],
+    products: [
+        .executable(name: "bunker", targets: ["bunker"]),
+    ],
     targets: [
         // C libraries, each wrapped once by the Swift target just above it.
         .target(
@@ -25,6 +27,13 @@ let package = Package(
         .target(name: "BunkerEnvelope", dependencies: ["BunkerCrypto"]),
         .target(name: "BunkerAWS", dependencies: ["SigV4", "BunkerHTTP", "BunkerCrypto"]),
 
+        // Domain and command line.
+        .target(
+            name: "BunkerCore",
+            dependencies: ["BunkerAWS", "BunkerEnvelope", "BunkerArchive", "BunkerCrypto"]
+        ),
+        .executableTarget(name: "bunker", dependencies: ["BunkerCore"]),
+
         // Loopback servers and helpers shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
@@ -34,6 +43,7 @@ let package = Package(
         .testTarget(name: "ArchiveTests", dependencies: ["BunkerArchive"]),
         .testTarget(name: "EnvelopeTests", dependencies: ["BunkerEnvelope"]),
         .testTarget(name: "AWSTests", dependencies: ["BunkerAWS", "TestSupport"]),
+        .testTarget(name: "CoreTests", dependencies: ["BunkerCore"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,0 +1,50 @@
+/// Bunker's configuration, as read from the JSON config file (see docs/CONFIG.md).
+public struct BunkerConfig: Equatable, Sendable {
+    /// Where the secrets come from and which ones are selected.
+    public struct Source: Equatable, Sendable {
+        public var region: String
+        /// Every listed tag must be present on a secret; the value `"*"` matches any value.
+        public var tags: [String: String]
+    }
+
+    /// The KMS key that wraps each snapshot's data key in the primary region.
+    public struct KMS: Equatable, Sendable {
+        public var keyId: String
+    }
+
+    /// The primary S3 location of snapshots.
+    public struct Store: Equatable, Sendable {
+        public var region: String
+        public var bucket: String
+        /// Key prefix, normalised to end with `/` unless empty.
+        public var prefix: String
+    }
+
+    /// The cross-region copy (used by the replication work).
+    public struct Replica: Equatable, Sendable {
+        public var region: String
+        public var bucket: String
+        public var kmsKeyId: String
+        public var prefix: String
+    }
+
+    /// Tuning of the snapshot run.
+    public struct Tuning: Equatable, Sendable {
+        /// Requests in flight at once.
+        public var concurrency: Int = 8
+        /// Starting request rate per second across all Secrets Manager calls;
+        /// halved on throttling and slowly raised again.
+        public var requestsPerSecond: Double = 50
+        /// Read the archive back and check every entry before listing the snapshot.
+        public var verifyAfterUpload: Bool = true
+        /// How many earlier snapshots are searched for values of secrets that are
+        /// scheduled for deletion.
+        public var carryForwardLookback: Int = 30
+    }
+
+    public var source: Source
+    public var kms: KMS
+    public var store: Store
+    public var replica: Replica?
+    public var snapshot: Tuning
+}

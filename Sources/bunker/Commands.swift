@@ -1,0 +1,144 @@
+import BunkerCore
+import Foundation
+
+/// What every command gets: parsed arguments, output, and lazily loaded config and services.
+struct CommandContext {
+    let arguments: Arguments
+    let output: Output
+    let environment: [String: String]
+
+    func loadConfig() throws -> BunkerConfig {
+        try ConfigLoader.load(
+            path: ConfigLoader.resolvePath(flag: arguments.configPath, environment: environment))
+    }
+
+    func progress() -> ProgressReporter {
+        ProgressReporter(enabled: !arguments.json && isatty(2) != 0)
+    }
+
+    func expectPositional(_ count: Int, usage: String) throws {
+        guard arguments.positional.count == count else {
+            throw UsageError("usage: bunker \(usage)")
+        }
+    }
+}
+
+/// `bunker snapshot`
+func runSnapshot(_ context: CommandContext) throws -> ExitCode {
+    try context.expectPositional(0, usage: "snapshot")
+    let config = try context.loadConfig()
+    let services = try AWSServices(environment: context.environment)
+    let report = try Snapshotter(config: config, services: services, progress: context.progress())
+        .run()
+    if context.output.json {
+        context.output.printJSON(report)
+    } else {
+        context.output.line("snapshot \(report.id) stored at \(report.time)")
+        context.output.line(
+            "  \(report.secretCount) secrets, \(report.versionCount) versions, "
+                + "\(Output.size(report.size)), \(String(format: "%.1f", report.seconds)) s")
+        if report.carriedForwardVersions > 0 {
+            context.output.line(
+                "  \(report.carriedForwardVersions) values carried forward from earlier snapshots")
+        }
+        if report.unavailableVersions > 0 {
+            context.output.line("  \(report.unavailableVersions) versions recorded without a value")
+        }
+        for failure in report.failures {
+            Output.error("not captured: \(failure.name): \(failure.error)")
+        }
+        if report.partial {
+            Output.error("snapshot is PARTIAL: \(report.failedSecretCount) secrets not captured")
+        }
+    }
+    return report.partial ? .partial : .success
+}
+
+/// `bunker snapshots`
+func runSnapshots(_ context: CommandContext) throws -> ExitCode {
+    try context.expectPositional(0, usage: "snapshots")
+    let config = try context.loadConfig()
+    let services = try AWSServices(environment: context.environment)
+    let catalog = try services.primaryStore(config).catalog()
+    if context.output.json {
+        context.output.printJSON(catalog.map(SnapshotListing.init))
+        return .success
+    }
+    guard !catalog.isEmpty else {
+        context.output.line("no snapshots in s3://\(config.store.bucket)/\(config.store.prefix)")
+        return .success
+    }
+    context.output.line(
+        "ID                        TIME                  SECRETS  VERSIONS  SIZE       STATE")
+    for entry in catalog {
+        let columns = [
+            entry.id.padding(toLength: 26, withPad: " ", startingAt: 0),
+            entry.time.padding(toLength: 22, withPad: " ", startingAt: 0),
+            String(entry.secretCount).padding(toLength: 9, withPad: " ", startingAt: 0),
+            String(entry.versionCount).padding(toLength: 10, withPad: " ", startingAt: 0),
+            Output.size(entry.size).padding(toLength: 11, withPad: " ", startingAt: 0),
+            entry.isPartial ? "partial (\(entry.failedSecretCount) failed)" : "complete",
+        ]
+        context.output.line(columns.joined())
+    }
+    return .success
+}
+
+/// `bunker show ID`
+func runShow(_ context: CommandContext) throws -> ExitCode {
+    try context.expectPositional(1, usage: "show ID")
+    let config = try context.loadConfig()
+    let services = try AWSServices(environment: context.environment)
+    let store = try services.primaryStore(config)
+    let entry = try resolveSnapshot(context.arguments.positional[0], store: store)
+    let contents = try services.reader(store: store).contents(entry)
+    let view = ManifestView(contents.manifest)
+    if context.output.json {
+        context.output.printJSON(view)
+        return .success
+    }
+    context.output.line("snapshot \(view.id) taken \(view.time)")
+    for secret in view.secrets {
+        let flag = secret.scheduledForDeletion ? "  [scheduled for deletion]" : ""
+        context.output.line("\(secret.name)\(flag)")
+        for version in secret.versions {
+            let stages = version.stages.isEmpty ? "(no labels)" : version.stages.joined(separator: ",")
+            let source = version.value == "captured" ? "" : "  value: \(version.value)"
+            context.output.line("    \(version.id)  \(stages)  \(version.created ?? "-")\(source)")
+        }
+    }
+    for failure in view.failures {
+        context.output.line("NOT CAPTURED: \(failure.name): \(failure.error)")
+    }
+    return .success
+}
+
+/// `bunker verify ID`
+func runVerify(_ context: CommandContext) throws -> ExitCode {
+    try context.expectPositional(1, usage: "verify ID")
+    let config = try context.loadConfig()
+    let services = try AWSServices(environment: context.environment)
+    let store = try services.primaryStore(config)
+    let entry = try resolveSnapshot(context.arguments.positional[0], store: store)
+    let report = try SnapshotVerifier(reader: services.reader(store: store)).verify(entry)
+    if context.output.json {
+        context.output.printJSON(report)
+    } else {
+        context.output.line(
+            "snapshot \(report.id) verified: \(report.secretCount) secrets, "
+                + "\(report.versionCount) versions, \(report.entriesChecked) entries authenticated")
+    }
+    return .success
+}
+
+/// Finds a snapshot by id or `latest`.
+func resolveSnapshot(_ text: String, store: SnapshotStore) throws -> CatalogEntry {
+    if text == "latest" {
+        guard let newest = try store.catalog().last else {
+            throw BunkerError.snapshotNotFound("latest (the store has no snapshots)")
+        }
+        return newest
+    }
+    guard let id = SnapshotID(text) else { throw BunkerError.invalidSnapshotID(text) }
+    return try store.entry(id)
+}
