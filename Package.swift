@@ -26,11 +26,14 @@ let package = Package(
         .target(name: "SigV4", dependencies: ["BunkerCrypto"]),
         .target(name: "BunkerEnvelope", dependencies: ["BunkerCrypto"]),
         .target(name: "BunkerAWS", dependencies: ["SigV4", "BunkerHTTP", "BunkerCrypto"]),
+        .target(name: "BunkerRetention"),
 
         // Domain and command line.
         .target(
             name: "BunkerCore",
-            dependencies: ["BunkerAWS", "BunkerEnvelope", "BunkerArchive", "BunkerCrypto"]
+            dependencies: [
+                "BunkerAWS", "BunkerEnvelope", "BunkerArchive", "BunkerCrypto", "BunkerRetention",
+            ]
         ),
         .executableTarget(name: "bunker", dependencies: ["BunkerCore"]),
 
@@ -43,7 +46,8 @@ let package = Package(
         .testTarget(name: "ArchiveTests", dependencies: ["BunkerArchive"]),
         .testTarget(name: "EnvelopeTests", dependencies: ["BunkerEnvelope"]),
         .testTarget(name: "AWSTests", dependencies: ["BunkerAWS", "TestSupport"]),
-        .testTarget(name: "CoreTests", dependencies: ["BunkerCore"]),
+        .testTarget(name: "RetentionTests", dependencies: ["BunkerRetention"]),
+        .testTarget(name: "CoreTests", dependencies: ["BunkerCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,0 +1,2 @@
+/// Placeholder; the retention work replaces this file.
+public struct RetentionPolicy: Sendable {}
