@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(name: "bunker", dependencies: ["BunkerCore"]),
 
         // Loopback servers and helpers shared by the test targets.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["BunkerHTTP"], path: "Tests/TestSupport"),
 
         .testTarget(name: "CryptoTests", dependencies: ["BunkerCrypto"]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"]),

@@ -19,7 +19,9 @@ summary on stderr and, on stdout, the JSON the backup of the tagged secrets must
 each secret also gets the tag BunkerNamespace=NS (added to the config's source tags), and
 the store prefix becomes bunker/NS/. Keys and buckets are shared and reused.
 
-Usage: seed_demo.py CONFIG_PATH [--expect] [--seed N] [--namespace NS]
+--bulk N adds N more tagged 64 KiB secrets (bulk/blob-NNN), for archives of several chunks.
+
+Usage: seed_demo.py CONFIG_PATH [--expect] [--seed N] [--namespace NS] [--bulk N]
 """
 
 import argparse
@@ -97,7 +99,14 @@ def ensure_key(kms, alias=None):
         KeyUsage="ENCRYPT_DECRYPT",
     )["KeyMetadata"]
     if alias:
-        kms.create_alias(AliasName=alias, TargetKeyId=key["KeyId"])
+        try:
+            kms.create_alias(AliasName=alias, TargetKeyId=key["KeyId"])
+        except ClientError as error:
+            if error.response["Error"]["Code"] != "AlreadyExistsException":
+                raise
+            # Another seeding (tests run in parallel) won the race: use its key.
+            kms.schedule_key_deletion(KeyId=key["KeyId"], PendingWindowInDays=7)
+            return kms.describe_key(KeyId=alias)["KeyMetadata"]["Arn"]
     return key["Arn"]
 
 
@@ -189,6 +198,12 @@ def payload(value):
     return {"SecretString": value}
 
 
+def seed_bulk(seeder, values, count):
+    """count more tagged 64 KiB secrets, so the archive spans several envelope chunks."""
+    for index in range(count):
+        seeder.create(f"bulk/blob-{index:03d}", values.word(LARGE_SIZE))
+
+
 def seed_secrets(seeder, values):
     # Tagged, one version, names with every allowed punctuation mark.
     seeder.create("prod/payments/db-password", values.credentials("payments"))
@@ -235,6 +250,8 @@ def main():
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument("--namespace", default="",
                         help="prefix for secret names; keeps seedings apart")
+    parser.add_argument("--bulk", type=int, default=0,
+                        help="add this many more tagged 64 KiB secrets")
     args = parser.parse_args()
 
     values = Values(args.seed)
@@ -245,6 +262,7 @@ def main():
 
     seeder = Seeder(client("secretsmanager", SOURCE_REGION), values, args.namespace)
     seed_secrets(seeder, values)
+    seed_bulk(seeder, values, args.bulk)
 
     tags = dict(BACKUP_TAG)
     prefix = "bunker/"

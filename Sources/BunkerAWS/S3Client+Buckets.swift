@@ -29,3 +29,31 @@ extension S3Client {
         }
     }
 }
+
+extension S3Client {
+    /// One unfinished multipart upload.
+    public struct MultipartUpload: Sendable, Equatable {
+        public var key: String
+        public var uploadId: String
+        public var initiated: Date?
+    }
+
+    /// The unfinished multipart uploads under `prefix` (first 1000).
+    public func listMultipartUploads(bucket: String, prefix: String) throws -> [MultipartUpload] {
+        let response = try send(
+            "ListMultipartUploads", method: "GET", bucket: bucket, key: nil,
+            query: [("uploads", nil), ("prefix", prefix)])
+        guard let root = XMLTree.parse(response.body) else {
+            throw AWSError.invalidResponse("ListMultipartUploads returned no XML")
+        }
+        return root.children(named: "Upload").compactMap { upload in
+            guard let key = upload.childText("Key"), let id = upload.childText("UploadId") else {
+                return nil
+            }
+            return MultipartUpload(
+                key: key, uploadId: id,
+                initiated: upload.childText("Initiated").flatMap(
+                    TemporaryCredentialsDocument.parseISO8601))
+        }
+    }
+}

@@ -17,6 +17,20 @@ public enum BunkerError: Error, CustomStringConvertible {
     /// None of the snapshot's wrapped keys could be unwrapped.
     case noUsableKey(id: String, attempts: [String])
 
+    /// The case name, a stable code for scripts (`--json` error output).
+    public var code: String {
+        switch self {
+        case .listingFailed: return "listingFailed"
+        case .nothingSelected: return "nothingSelected"
+        case .allSecretsFailed: return "allSecretsFailed"
+        case .uploadFailed: return "uploadFailed"
+        case .snapshotNotFound: return "snapshotNotFound"
+        case .invalidSnapshotID: return "invalidSnapshotID"
+        case .verificationFailed: return "verificationFailed"
+        case .noUsableKey: return "noUsableKey"
+        }
+    }
+
     public var description: String {
         switch self {
         case let .listingFailed(reason):

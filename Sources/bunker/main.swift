@@ -41,6 +41,9 @@ func main() -> Int32 {
         return try command(context).rawValue
     } catch {
         Output.error("\(error)")
+        if arguments.json {
+            context.output.printJSON(ErrorReport(error))
+        }
         return ExitCode.forError(error).rawValue
     }
 }

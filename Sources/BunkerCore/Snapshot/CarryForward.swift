@@ -11,11 +11,14 @@ struct CarryForward {
     let lookback: Int
 
     /// Returns the documents with every value it could find filled in.
-    func fill(_ documents: [SecretDocument]) -> [SecretDocument] {
+    ///
+    /// An earlier snapshot that cannot be read is skipped (an older one may still hold
+    /// the value); a catalog that cannot be listed is an error, so that values are never
+    /// silently marked unavailable because of a passing S3 failure.
+    func fill(_ documents: [SecretDocument]) throws -> [SecretDocument] {
         var documents = documents
-        guard lookback > 0, documents.contains(where: Self.missesValues),
-              let catalog = try? store.catalog()
-        else { return documents }
+        guard lookback > 0, documents.contains(where: Self.missesValues) else { return documents }
+        let catalog = try store.catalog()
 
         for entry in catalog.reversed().prefix(lookback) {
             guard documents.contains(where: Self.missesValues),

@@ -140,7 +140,7 @@ public final class Snapshotter {
         let carry = CarryForward(
             store: store, reader: services.reader(store: store),
             lookback: config.snapshot.carryForwardLookback)
-        for document in carry.fill(deferred) {
+        for document in try carry.fill(deferred) {
             outcome.carried += document.versions.filter { $0.valueSource == .carriedForward }.count
             outcome.unavailable += document.versions.filter { $0.valueSource == .unavailable }.count
             try composer.add(document)

@@ -17,6 +17,8 @@ public final class ArchiveUploader {
         public var size: Int
         public var sha256: String
         public var versionId: String?
+        /// Parts of the multipart upload; 0 when the archive went up in one `PutObject`.
+        public var parts: Int
     }
 
     public let partSize: Int
@@ -55,7 +57,7 @@ public final class ArchiveUploader {
             let stored = try s3.putObject(
                 bucket: bucket, key: key, body: buffer, contentType: "application/octet-stream",
                 ifNoneMatch: true)
-            return Result(size: size, sha256: digest, versionId: stored.versionId)
+            return Result(size: size, sha256: digest, versionId: stored.versionId, parts: 0)
         }
         if !buffer.isEmpty {
             try uploadPart(buffer)
@@ -65,7 +67,8 @@ public final class ArchiveUploader {
         let stored = try s3.completeMultipartUpload(
             bucket: bucket, key: key, uploadId: uploadId, parts: parts, ifNoneMatch: true)
         self.uploadId = nil
-        return Result(size: size, sha256: digest, versionId: stored.versionId)
+        return Result(
+            size: size, sha256: digest, versionId: stored.versionId, parts: parts.count)
     }
 
     /// Aborts an unfinished multipart upload so no parts are left behind. Safe to call always.

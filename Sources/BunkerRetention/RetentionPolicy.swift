@@ -1,2 +1,0 @@
-/// Placeholder; the retention work replaces this file.
-public struct RetentionPolicy: Sendable {}

@@ -1,4 +1,0 @@
-import BunkerRetention
-import Testing
-
-@Test func placeholder() { #expect(String(describing: RetentionPolicy.self) == "RetentionPolicy") }
