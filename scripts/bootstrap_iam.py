@@ -4,15 +4,18 @@
 moto lets the first INITIAL_NO_AUTH_ACTION_COUNT requests through without checking
 signatures. This script spends exactly those requests (NO_AUTH_CALLS of them) creating:
 
-  bunker-admin  inline policy allowing "*"; used only by test harnesses and demo seeding.
-  bunker        inline policy = policies/iam/bunker-snapshot.json (least privilege).
+  bunker-admin    inline policy allowing "*"; used only by test harnesses and demo seeding.
+  bunker          policies/iam/bunker-snapshot.json + bunker-prune.json: the appliance
+                  (snapshot, list, show, verify, prune).
+  bunker-restore  policies/iam/bunker-restore.json: restore and cat.
+  bunker-setup    policies/iam/bunker-setup.json: init (bucket preparation).
 
 Then, with authentication in force, it checks that an unsigned request and a badly signed
 request are rejected, that `bunker` is denied actions outside its policy and allowed the
 ones inside, and that the admin can do everything. Any failed check exits non-zero.
 
-Prints shell assignments (sourceable) for both access keys on stdout; nothing else goes
-to stdout. Usage: bootstrap_iam.py ENDPOINT_URL POLICY_JSON
+Prints shell assignments (sourceable) for every access key on stdout; nothing else goes
+to stdout. Usage: bootstrap_iam.py ENDPOINT_URL POLICY_DIR
 """
 
 import json
@@ -25,9 +28,18 @@ from botocore import UNSIGNED
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-# Requests made below before authentication starts; moto-up.sh passes this number to
-# moto as INITIAL_NO_AUTH_ACTION_COUNT (it asks with --count so they never drift).
-NO_AUTH_CALLS = 6
+# The users and the policy files (in POLICY_DIR) each one gets as inline policies, and the
+# prefix of the shell variables its keys are printed as.
+USERS = [
+    ("bunker", ["bunker-snapshot.json", "bunker-prune.json"], "BUNKER"),
+    ("bunker-restore", ["bunker-restore.json"], "RESTORE"),
+    ("bunker-setup", ["bunker-setup.json"], "SETUP"),
+]
+
+# Requests made below before authentication starts: CreateUser, one PutUserPolicy per
+# policy and CreateAccessKey for the admin and every user. moto-up.sh passes this number
+# to moto as INITIAL_NO_AUTH_ACTION_COUNT (it asks with --count so they never drift).
+NO_AUTH_CALLS = 3 + sum(2 + len(files) for _, files, _ in USERS)
 
 REGION = "eu-north-1"
 ADMIN_POLICY = {
@@ -50,14 +62,15 @@ def client(endpoint, service, key_id="bootstrap", secret="bootstrap", config=NO_
     )
 
 
-def create_user(iam, name, policy_document):
-    """Three requests: CreateUser, PutUserPolicy, CreateAccessKey."""
+def create_user(iam, name, policies):
+    """2 + len(policies) requests: CreateUser, PutUserPolicy each, CreateAccessKey."""
     iam.create_user(UserName=name)
-    iam.put_user_policy(
-        UserName=name,
-        PolicyName=f"{name}-inline",
-        PolicyDocument=json.dumps(policy_document),
-    )
+    for policy_name, document in policies:
+        iam.put_user_policy(
+            UserName=name,
+            PolicyName=policy_name,
+            PolicyDocument=json.dumps(document),
+        )
     key = iam.create_access_key(UserName=name)["AccessKey"]
     return key["AccessKeyId"], key["SecretAccessKey"]
 
@@ -160,28 +173,29 @@ def main(argv):
     if len(argv) != 3:
         print(__doc__.strip().splitlines()[-1], file=sys.stderr)
         return 2
-    endpoint, policy_path = argv[1], argv[2]
-    with open(policy_path, encoding="utf-8") as handle:
-        policy = json.load(handle)
+    endpoint, policy_dir = argv[1], argv[2]
+
+    def policies(files):
+        loaded = []
+        for name in files:
+            with open(f"{policy_dir}/{name}", encoding="utf-8") as handle:
+                loaded.append((name.removesuffix(".json"), json.load(handle)))
+        return loaded
 
     iam = client(endpoint, "iam")
-    admin = create_user(iam, "bunker-admin", ADMIN_POLICY)
-    bunker = create_user(iam, "bunker", policy)
+    admin = create_user(iam, "bunker-admin", [("bunker-admin-inline", ADMIN_POLICY)])
+    keys = {prefix: create_user(iam, user, policies(files)) for user, files, prefix in USERS}
 
-    failures = verify(endpoint, admin, bunker)
+    failures = verify(endpoint, admin, keys["BUNKER"])
     if failures:
         print("bootstrap_iam: authentication checks failed:", file=sys.stderr)
         for failure in failures:
             print(f"  - {failure}", file=sys.stderr)
         return 1
 
-    for name, value in (
-        ("BUNKER_ACCESS_KEY_ID", bunker[0]),
-        ("BUNKER_SECRET_ACCESS_KEY", bunker[1]),
-        ("ADMIN_AWS_ACCESS_KEY_ID", admin[0]),
-        ("ADMIN_AWS_SECRET_ACCESS_KEY", admin[1]),
-    ):
-        print(f"{name}={shlex.quote(value)}")
+    for prefix, (key_id, secret) in [("ADMIN_AWS", admin)] + list(keys.items()):
+        print(f"{prefix}_ACCESS_KEY_ID={shlex.quote(key_id)}")
+        print(f"{prefix}_SECRET_ACCESS_KEY={shlex.quote(secret)}")
     return 0
 
 

@@ -4,9 +4,10 @@
 #
 # Usage: scripts/moto-up.sh RUN_DIR
 # Writes: RUN_DIR/moto.pid, RUN_DIR/moto.log (one line per request), RUN_DIR/env with
-#   AWS_ENDPOINT_URL, AWS_REGION, AWS_DEFAULT_REGION, BUNKER_ACCESS_KEY_ID,
-#   BUNKER_SECRET_ACCESS_KEY (least privilege), ADMIN_AWS_ACCESS_KEY_ID,
-#   ADMIN_AWS_SECRET_ACCESS_KEY (everything), MOTO_PID, MOTO_PORT, MOTO_LOG.
+#   AWS_ENDPOINT_URL, AWS_REGION, AWS_DEFAULT_REGION, MOTO_PID, MOTO_PORT, MOTO_LOG, and
+#   <ROLE>_ACCESS_KEY_ID / <ROLE>_SECRET_ACCESS_KEY for each IAM user (least privilege,
+#   policies/iam): BUNKER (the appliance), RESTORE, SETUP; and ADMIN_AWS (everything,
+#   for seeding and for playing the attacker in tests).
 # Stop it with scripts/moto-down.sh RUN_DIR. Needs .venv (scripts/setup.sh).
 set -euo pipefail
 
@@ -82,7 +83,7 @@ then
 fi
 
 if ! creds="$("$py" "$repo/scripts/bootstrap_iam.py" "$endpoint" \
-        "$repo/policies/iam/bunker-snapshot.json")"; then
+        "$repo/policies/iam")"; then
     fail "IAM bootstrap or authentication checks failed"
 fi
 

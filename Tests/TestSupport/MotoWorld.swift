@@ -54,6 +54,19 @@ public struct MotoWorld: Sendable {
         return environment
     }
 
+    /// The environment of the `bunker-restore` user (policies/iam/bunker-restore.json).
+    public var restoreEnvironment: [String: String] { user("RESTORE") }
+
+    /// The environment of the `bunker-setup` user (policies/iam/bunker-setup.json).
+    public var setupEnvironment: [String: String] { user("SETUP") }
+
+    private func user(_ prefix: String) -> [String: String] {
+        var environment = base
+        environment["AWS_ACCESS_KEY_ID"] = base["\(prefix)_ACCESS_KEY_ID"]
+        environment["AWS_SECRET_ACCESS_KEY"] = base["\(prefix)_SECRET_ACCESS_KEY"]
+        return environment
+    }
+
     /// The environment of the admin user, for seeding and for playing the attacker.
     public var adminEnvironment: [String: String] {
         var environment = base
