@@ -9,6 +9,9 @@ control API, replace chosen answers with the failures real AWS produces:
   unavailable  503 ServiceUnavailable (JSON or XML body)
   internal     500 InternalFailure / InternalError
   reset        close the connection without an answer
+  hang         hold the request for "seconds" (default 300) before forwarding it, or,
+               with "afterForward": true, forward it and hold the answer (the write
+               happened, the caller never hears of it): for killing a client mid-call
   deny-secret  GetSecretValue of the rule's secret: 400 AccessDeniedException; in
                BatchGetSecretValue the secret is moved from SecretValues to Errors
                (what AWS does when the caller may not use the secret's KMS key)
@@ -34,6 +37,7 @@ import re
 import socket
 import sys
 import threading
+import time
 import urllib.parse
 
 S3_QUERY_ACTIONS = {
@@ -183,6 +187,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
             return
+        if fault == "hang" and not rule.get("afterForward"):
+            time.sleep(rule.get("seconds", 300))
         if fault == "deny-secret" and action == "GetSecretValue":
             return self.reply(400, "application/x-amz-json-1.1", json.dumps({
                 "__type": "AccessDeniedException",
@@ -191,6 +197,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.reply(*failure(service, fault))
 
         status, reply_headers, reply_body = self.forward(body)
+        if fault == "hang" and rule.get("afterForward"):
+            time.sleep(rule.get("seconds", 300))
         if fault == "deny-secret" and action == "BatchGetSecretValue" and status == 200:
             reply_body = deny_batch(reply_body, rule["secret"])
         self.send_response(status)

@@ -90,7 +90,8 @@ public struct SecretsManagerClient: Sendable {
         try call("DescribeSecret", SecretIdInput(SecretId: secretId))
     }
 
-    /// Creates a secret, optionally with its first value.
+    /// Creates a secret, optionally with its first value; with a value and no
+    /// `clientRequestToken`, a fresh token (the first version's id) is generated.
     public func createSecret(
         name: String, description: String? = nil, kmsKeyId: String? = nil,
         value: SecretPayload? = nil, tags: [SecretTag] = [], clientRequestToken: String? = nil
@@ -107,10 +108,14 @@ public struct SecretsManagerClient: Sendable {
         return try call("CreateSecret", Input(
             Name: name, Description: description, KmsKeyId: kmsKeyId,
             SecretString: value?.string, SecretBinary: value?.binary,
-            Tags: tags.isEmpty ? nil : tags, ClientRequestToken: clientRequestToken))
+            Tags: tags.isEmpty ? nil : tags,
+            ClientRequestToken: clientRequestToken
+                ?? (value == nil ? nil : UUID().uuidString.lowercased())))
     }
 
-    /// Adds a version. `clientRequestToken` becomes the version id (idempotent).
+    /// Adds a version. `clientRequestToken` becomes the version id; a retry with the same
+    /// token and value is a no-op, the same token with another value an error. Without a
+    /// token a fresh one is generated, as the AWS SDKs do (raw API calls must carry one).
     public func putSecretValue(
         secretId: String, clientRequestToken: String? = nil, value: SecretPayload,
         versionStages: [String]? = nil
@@ -123,7 +128,7 @@ public struct SecretsManagerClient: Sendable {
             var VersionStages: [String]?
         }
         return try call("PutSecretValue", Input(
-            SecretId: secretId, ClientRequestToken: clientRequestToken,
+            SecretId: secretId, ClientRequestToken: clientRequestToken ?? UUID().uuidString.lowercased(),
             SecretString: value.string, SecretBinary: value.binary, VersionStages: versionStages))
     }
 
@@ -151,9 +156,13 @@ public struct SecretsManagerClient: Sendable {
             var SecretId: String
             var Description: String?
             var KmsKeyId: String?
+            var ClientRequestToken: String
         }
+        // The token is an idempotency token the AWS SDKs always fill in; without a value
+        // it creates no version, but some implementations insist on it.
         return try call("UpdateSecret", Input(
-            SecretId: secretId, Description: description, KmsKeyId: kmsKeyId))
+            SecretId: secretId, Description: description, KmsKeyId: kmsKeyId,
+            ClientRequestToken: UUID().uuidString.lowercased()))
     }
 
     /// Adds or overwrites tags.

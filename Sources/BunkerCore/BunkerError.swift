@@ -16,6 +16,22 @@ public enum BunkerError: Error, CustomStringConvertible {
     case verificationFailed(id: String, reason: String)
     /// None of the snapshot's wrapped keys could be unwrapped.
     case noUsableKey(id: String, attempts: [String])
+    /// `--at` is not a date, an instant, `latest` or a snapshot id.
+    case invalidPointInTime(String)
+    /// Every snapshot is newer than the requested moment.
+    case nothingBefore(requested: String, earliestId: String, earliestTime: String)
+    /// The named secret is not in the snapshot, or has no such version or no value.
+    case secretNotInSnapshot(name: String, snapshot: String, detail: String)
+    /// An in-place restore was asked for in a script without `--yes`.
+    case confirmationRequired(String)
+    /// The operator answered no.
+    case declined
+    /// The snapshot chosen for a restore failed verification or could not be opened.
+    case unusableSnapshot(id: String, reason: String)
+    /// `--tag` was not `KEY=VALUE`.
+    case invalidTagFilter(String)
+    /// A secret's customer KMS key has no counterpart configured for the target region.
+    case unmappedKMSKey(keyId: String, region: String)
 
     /// The case name, a stable code for scripts (`--json` error output).
     public var code: String {
@@ -28,6 +44,14 @@ public enum BunkerError: Error, CustomStringConvertible {
         case .invalidSnapshotID: return "invalidSnapshotID"
         case .verificationFailed: return "verificationFailed"
         case .noUsableKey: return "noUsableKey"
+        case .invalidPointInTime: return "invalidPointInTime"
+        case .nothingBefore: return "nothingBefore"
+        case .secretNotInSnapshot: return "secretNotInSnapshot"
+        case .confirmationRequired: return "confirmationRequired"
+        case .declined: return "declined"
+        case .unusableSnapshot: return "unusableSnapshot"
+        case .invalidTagFilter: return "invalidTagFilter"
+        case .unmappedKMSKey: return "unmappedKMSKey"
         }
     }
 
@@ -56,6 +80,30 @@ public enum BunkerError: Error, CustomStringConvertible {
         case let .noUsableKey(id, attempts):
             return "cannot unwrap the data key of snapshot \(id): "
                 + attempts.joined(separator: "; ")
+        case let .invalidPointInTime(text):
+            return "\"\(text)\" is not a point in time; use an ISO 8601 instant "
+                + "(2026-11-20T23:00:00Z or with an offset), a date (2026-11-20, the end of "
+                + "that day in UTC), `latest`, or a snapshot id"
+        case let .nothingBefore(requested, earliestId, earliestTime):
+            return "no snapshot was taken at or before \(requested); the earliest is "
+                + "\(earliestId) (\(earliestTime)). Pick a later time, or `--at \(earliestId)`."
+        case let .secretNotInSnapshot(name, snapshot, detail):
+            return "\(name): \(detail) in snapshot \(snapshot); run `bunker show \(snapshot)` "
+                + "to see what it holds"
+        case let .confirmationRequired(what):
+            return "\(what) overwrites live secrets and needs --yes when not run from a "
+                + "terminal; check the plan with --dry-run first. Nothing was changed."
+        case .declined:
+            return "restore cancelled; nothing was changed"
+        case let .unusableSnapshot(id, reason):
+            return "snapshot \(id) will not be used: \(reason). Nothing was written. "
+                + "Pick an older snapshot with --at (`bunker snapshots` lists them) and "
+                + "investigate the damaged one with `bunker verify \(id)`."
+        case let .invalidTagFilter(text):
+            return "--tag \(text) is not KEY=VALUE"
+        case let .unmappedKMSKey(keyId, region):
+            return "KMS key \(keyId) does not exist in \(region); map it in the config under "
+                + "restore.kmsKeys.\(region) (the key's id, ARN or alias, or \"*\")"
         }
     }
 }

@@ -1,30 +1,9 @@
 import BunkerCore
 import Foundation
 
-/// What every command gets: parsed arguments, output, and lazily loaded config and services.
-struct CommandContext {
-    let arguments: Arguments
-    let output: Output
-    let environment: [String: String]
-
-    func loadConfig() throws -> BunkerConfig {
-        try ConfigLoader.load(
-            path: ConfigLoader.resolvePath(flag: arguments.configPath, environment: environment))
-    }
-
-    func progress() -> ProgressReporter {
-        ProgressReporter(enabled: !arguments.json && isatty(2) != 0)
-    }
-
-    func expectPositional(_ count: Int, usage: String) throws {
-        guard arguments.positional.count == count else {
-            throw UsageError("usage: bunker \(usage)")
-        }
-    }
-}
-
 /// `bunker snapshot`
 func runSnapshot(_ context: CommandContext) throws -> ExitCode {
+    try context.allow()
     try context.expectPositional(0, usage: "snapshot")
     let config = try context.loadConfig()
     let services = try AWSServices(environment: context.environment)
@@ -56,6 +35,7 @@ func runSnapshot(_ context: CommandContext) throws -> ExitCode {
 
 /// `bunker snapshots`
 func runSnapshots(_ context: CommandContext) throws -> ExitCode {
+    try context.allow()
     try context.expectPositional(0, usage: "snapshots")
     let config = try context.loadConfig()
     let services = try AWSServices(environment: context.environment)
@@ -86,6 +66,7 @@ func runSnapshots(_ context: CommandContext) throws -> ExitCode {
 
 /// `bunker show ID`
 func runShow(_ context: CommandContext) throws -> ExitCode {
+    try context.allow()
     try context.expectPositional(1, usage: "show ID")
     let config = try context.loadConfig()
     let services = try AWSServices(environment: context.environment)
@@ -115,6 +96,7 @@ func runShow(_ context: CommandContext) throws -> ExitCode {
 
 /// `bunker verify ID`
 func runVerify(_ context: CommandContext) throws -> ExitCode {
+    try context.allow()
     try context.expectPositional(1, usage: "verify ID")
     let config = try context.loadConfig()
     let services = try AWSServices(environment: context.environment)

@@ -8,7 +8,7 @@ enum ExitCode: Int32 {
     case failure = 1
     /// Bad command line or configuration.
     case usage = 2
-    /// A snapshot was stored but some secrets could not be captured.
+    /// Some secrets could not be captured (snapshot) or restored (restore); the others were.
     case partial = 3
     /// A stored snapshot failed verification (altered, truncated, wrong key).
     case verificationFailed = 4
@@ -21,9 +21,10 @@ enum ExitCode: Int32 {
         case is UsageError, is ConfigError: return .usage
         case let error as BunkerError:
             switch error {
-            case .verificationFailed, .noUsableKey: return .verificationFailed
-            case .snapshotNotFound: return .notFound
-            case .invalidSnapshotID: return .usage
+            case .verificationFailed, .noUsableKey, .unusableSnapshot: return .verificationFailed
+            case .snapshotNotFound, .nothingBefore, .secretNotInSnapshot: return .notFound
+            case .invalidSnapshotID, .invalidPointInTime, .invalidTagFilter, .confirmationRequired:
+                return .usage
             default: return .failure
             }
         default: return .failure

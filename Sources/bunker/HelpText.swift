@@ -10,8 +10,14 @@ enum HelpText {
       snapshots       List the good snapshots in the store
       show ID         Show a snapshot's manifest (names, versions, labels; never values)
       verify ID       Download, decrypt and check every entry of a snapshot
+      restore --at WHEN
+                      Put secrets back as they were at WHEN (plan, confirm, write)
+      cat --at WHEN NAME
+                      Print one secret's value from a snapshot (no Secrets Manager)
 
-    ID is a snapshot id (e.g. 20261203T213700Z-3f9a1c) or `latest`.
+    ID is a snapshot id (e.g. 20261203T213700Z-3f9a1c) or `latest`. WHEN is an ISO 8601
+    instant (2026-11-20T23:00:00Z, or with an offset), a date (2026-11-20 = the end of
+    that day in UTC), `latest`, or a snapshot id.
 
     Global options:
       --config FILE   Config file (default: $BUNKER_CONFIG, then /etc/bunker/bunker.json)
@@ -26,9 +32,10 @@ enum HelpText {
       0  success
       1  the command failed (a failed snapshot publishes nothing)
       2  bad command line or configuration
-      3  snapshot stored, but some secrets could not be captured (partial)
-      4  a snapshot failed verification (altered, truncated or wrong key)
-      5  no such snapshot
+      3  partial: some secrets could not be captured (snapshot) or restored (restore)
+      4  a snapshot failed verification (altered, truncated or wrong key); restore
+         writes nothing then
+      5  no such snapshot (or none at or before WHEN, or no such secret in it)
     """
 
     static let commands: [String: String] = [
@@ -51,6 +58,39 @@ enum HelpText {
 
         Prints a snapshot's manifest: each secret's name, ARN, tags, deletion flag
         and versions with labels and dates. Never prints values.
+        """,
+        "restore": """
+        Usage: bunker [--config FILE] [--json] restore --at WHEN [--secret PATTERN]...
+                      [--tag KEY=VALUE]... [--prefix P] [--region R] [--dry-run] [--yes]
+
+        Restores secrets as they were at WHEN from the newest good snapshot taken at or
+        before it (downloaded and verified first; a snapshot that fails is never used).
+        Prints which snapshot and how old it is, then a plan per secret: create,
+        undelete, roll back value, update tags/description, unchanged or skip, with
+        the reason. Never prints a value.
+
+          --secret PATTERN  only secrets with this name or matching this glob (repeatable)
+          --tag KEY=VALUE   only secrets carrying this tag (repeatable; all must match)
+          --prefix P        restore as copies named P + name; the originals are untouched
+          --region R        restore into region R (customer KMS keys are mapped through
+                            restore.kmsKeys in the config)
+          --dry-run         print the plan and change nothing
+          --yes             do not ask; required for an in-place restore in scripts
+
+        Missing secrets are re-created with every version under its original version
+        id and its staging labels; secrets scheduled for deletion are undeleted; a
+        changed secret gets AWSCURRENT back on the snapshot's version; description and
+        tags are set back. Running the same restore again changes nothing; an
+        interrupted one finishes the job. Replicas of secrets owned by another region
+        are skipped. Exit 3 when some secrets could not be restored.
+        """,
+        "cat": """
+        Usage: bunker [--config FILE] [--json] cat --at WHEN NAME [--version ID]
+
+        Prints the value of secret NAME (its AWSCURRENT version, or version ID) from the
+        newest good snapshot at or before WHEN to standard output, and nothing else:
+        for when Secrets Manager itself is unavailable. Needs only S3 and KMS.
+        --json prints {name, snapshot, versionId, stages, secretString | secretBinary}.
         """,
         "verify": """
         Usage: bunker [--config FILE] [--json] verify ID

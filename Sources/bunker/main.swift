@@ -16,6 +16,8 @@ func main() -> Int32 {
         "snapshots": runSnapshots,
         "show": runShow,
         "verify": runVerify,
+        "restore": runRestore,
+        "cat": runCat,
     ]
     guard let name = arguments.command else {
         print(HelpText.main)

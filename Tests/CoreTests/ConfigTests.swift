@@ -98,6 +98,18 @@ import Testing
         #expect(limiter.currentRate == 40)
     }
 
+    @Test func quotaPacerSlowsOnlyTheThrottledQuotaGroup() {
+        let pacer = QuotaPacer(share: 0.5, sleep: { _ in })
+        #expect(pacer.currentRate("ListSecretVersionIds") == 25)
+        #expect(pacer.currentRate("ListSecrets") == 50)
+        pacer.record("ListSecretVersionIds", throttled: true)
+        #expect(pacer.currentRate("ListSecretVersionIds") == 12.5)
+        #expect(pacer.currentRate("ListSecrets") == 50)
+        pacer.record("UpdateSecret", throttled: true)
+        #expect(pacer.currentRate("PutSecretValue") == 12.5, "same quota group as UpdateSecret")
+        #expect(pacer.currentRate("GetSecretValue") == 5000)
+    }
+
     @Test func workPoolKeepsOrderAndBoundsConcurrency() {
         let counter = InFlightCounter()
         let results = WorkPool(width: 3).map(Array(0..<30)) { item -> Int in

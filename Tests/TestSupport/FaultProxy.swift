@@ -17,11 +17,14 @@ public final class FaultProxy: @unchecked Sendable {
         public var after: Int
         public var secret: String?
         public var bodyContains: String?
+        public var seconds: Int?
+        public var afterForward: Bool?
 
         /// A rule firing for the first `count` matches (-1: forever) after `after` matches.
         public init(
             service: String? = nil, action: String? = nil, fault: String, count: Int = -1,
-            after: Int = 0, secret: String? = nil, bodyContains: String? = nil
+            after: Int = 0, secret: String? = nil, bodyContains: String? = nil,
+            seconds: Int? = nil, afterForward: Bool? = nil
         ) {
             self.service = service
             self.action = action
@@ -30,6 +33,8 @@ public final class FaultProxy: @unchecked Sendable {
             self.after = after
             self.secret = secret
             self.bodyContains = bodyContains
+            self.seconds = seconds
+            self.afterForward = afterForward
         }
     }
 

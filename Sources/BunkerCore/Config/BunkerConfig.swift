@@ -32,9 +32,9 @@ public struct BunkerConfig: Equatable, Sendable {
     public struct Tuning: Equatable, Sendable {
         /// Requests in flight at once.
         public var concurrency: Int = 8
-        /// Starting request rate per second across all Secrets Manager calls;
-        /// halved on throttling and slowly raised again.
-        public var requestsPerSecond: Double = 50
+        /// The fraction of each Secrets Manager API quota a run may use (see
+        /// ``QuotaPacer``); the rest is left to the applications sharing the account.
+        public var quotaShare: Double = 0.5
         /// Read the archive back and check every entry before listing the snapshot.
         public var verifyAfterUpload: Bool = true
         /// How many earlier snapshots are searched for values of secrets that are
@@ -42,9 +42,18 @@ public struct BunkerConfig: Equatable, Sendable {
         public var carryForwardLookback: Int = 30
     }
 
+    /// Settings of `bunker restore`.
+    public struct Restore: Equatable, Sendable {
+        /// Per target region, the KMS key to use in place of a source key (`"*"`: any other
+        /// customer key). Consulted when restoring into another region, and in the source
+        /// region when a key is listed.
+        public var kmsKeys: [String: [String: String]] = [:]
+    }
+
     public var source: Source
     public var kms: KMS
     public var store: Store
     public var replica: Replica?
     public var snapshot: Tuning
+    public var restore: Restore = Restore()
 }

@@ -40,14 +40,17 @@ public enum ConfigLoader {
             throw ConfigError.syntax(path: path, reason: "\(error)")
         }
         let top = try ConfigObject(root, path: "")
-        try top.allowOnly(["source", "kms", "store", "replica", "snapshot"])
+        try top.allowOnly(["source", "kms", "store", "replica", "snapshot", "restore"])
 
         let source = try readSource(top.object("source"))
         let kms = try readKMS(top.object("kms"))
         let store = try readStore(top.object("store"))
         let replica = try top.optionalObject("replica").map(readReplica)
         let tuning = try top.optionalObject("snapshot").map(readTuning) ?? BunkerConfig.Tuning()
-        return BunkerConfig(source: source, kms: kms, store: store, replica: replica, snapshot: tuning)
+        let restore = try top.optionalObject("restore").map(readRestore) ?? BunkerConfig.Restore()
+        return BunkerConfig(
+            source: source, kms: kms, store: store, replica: replica, snapshot: tuning,
+            restore: restore)
     }
 
     private static func readSource(_ object: ConfigObject) throws -> BunkerConfig.Source {
@@ -83,14 +86,26 @@ public enum ConfigLoader {
             prefix: try object.prefix("prefix"))
     }
 
+    private static func readRestore(_ object: ConfigObject) throws -> BunkerConfig.Restore {
+        try object.allowOnly(["kmsKeys"])
+        var restore = BunkerConfig.Restore()
+        guard let regions = try object.optionalObject("kmsKeys") else { return restore }
+        for region in regions.values.keys.sorted() {
+            _ = try regions.region(region, asKey: true)
+            restore.kmsKeys[region] = try regions.stringMap(
+                region, expected: "an object of source KMS keys to keys in \(region)")
+        }
+        return restore
+    }
+
     private static func readTuning(_ object: ConfigObject) throws -> BunkerConfig.Tuning {
         try object.allowOnly([
-            "concurrency", "requestsPerSecond", "verifyAfterUpload", "carryForwardLookback",
+            "concurrency", "quotaShare", "verifyAfterUpload", "carryForwardLookback",
         ])
         var tuning = BunkerConfig.Tuning()
         if let value = try object.optionalInt("concurrency", in: 1...64) { tuning.concurrency = value }
-        if let value = try object.optionalDouble("requestsPerSecond", in: 1...10_000) {
-            tuning.requestsPerSecond = value
+        if let value = try object.optionalDouble("quotaShare", in: 0.01...1) {
+            tuning.quotaShare = value
         }
         if let value = try object.optionalBool("verifyAfterUpload") { tuning.verifyAfterUpload = value }
         if let value = try object.optionalInt("carryForwardLookback", in: 0...1000) {

@@ -52,8 +52,9 @@ struct ConfigObject {
         return text
     }
 
-    func region(_ key: String) throws -> String {
-        let text = try string(key, expected: "an AWS region such as \"eu-north-1\"")
+    /// A region name stored at `key`, or, with `asKey`, the key itself (maps by region).
+    func region(_ key: String, asKey: Bool = false) throws -> String {
+        let text = asKey ? key : try string(key, expected: "an AWS region such as \"eu-north-1\"")
         let pattern = #"^[a-z]{2}(-[a-z]+)+-\d+$"#
         guard text.range(of: pattern, options: .regularExpression) != nil else {
             throw ConfigError.invalidValue(
@@ -86,8 +87,9 @@ struct ConfigObject {
         return text
     }
 
-    func stringMap(_ key: String) throws -> [String: String] {
-        let expected = "an object of tag names to values"
+    func stringMap(
+        _ key: String, expected: String = "an object of tag names to values"
+    ) throws -> [String: String] {
         guard let value = values[key] else { throw ConfigError.missingField(path(key), expected: expected) }
         guard case let .object(map) = value else {
             throw ConfigError.wrongType(path(key), expected: expected)
@@ -95,8 +97,7 @@ struct ConfigObject {
         var result: [String: String] = [:]
         for (name, raw) in map {
             guard case let .string(text) = raw else {
-                throw ConfigError.wrongType(
-                    "\(path(key)).\(name)", expected: "a string (\"*\" = any value)")
+                throw ConfigError.wrongType("\(path(key)).\(name)", expected: "a string")
             }
             result[name] = text
         }

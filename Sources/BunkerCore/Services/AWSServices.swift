@@ -37,14 +37,14 @@ public final class AWSServices: @unchecked Sendable {
         hub.add(listener)
     }
 
-    /// Counts Secrets Manager attempts and tells `limiter` about throttling, so the pace
+    /// Counts Secrets Manager attempts and tells `pacer` about throttling, so the pace
     /// of the run adapts.
-    public func observeSecretsManager(limiter: RateLimiter) -> RequestCounter {
+    public func observeSecretsManager(pacer: QuotaPacer) -> RequestCounter {
         let counter = RequestCounter()
         observe { event in
             guard event.service == .secretsManager else { return }
             counter.increment()
-            limiter.record(throttled: event.isThrottle)
+            pacer.record(event.operation, throttled: event.isThrottle)
         }
         return counter
     }

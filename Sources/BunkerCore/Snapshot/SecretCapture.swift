@@ -17,7 +17,7 @@ struct SecretCapture {
     static let batchSize = 20
 
     let secretsManager: SecretsManagerClient
-    let limiter: RateLimiter
+    let pacer: QuotaPacer
     let pool: WorkPool
 
     /// Captures every secret of `window`, in the same order.
@@ -40,7 +40,7 @@ struct SecretCapture {
     private func fetchCurrent(
         _ batch: [SecretListEntry]
     ) -> (values: [String: SecretValue], errors: [String: String]) {
-        limiter.acquire()
+        pacer.acquire("BatchGetSecretValue")
         do {
             let result = try secretsManager.batchGetSecretValue(secretIdList: batch.map(\.arn))
             var values: [String: SecretValue] = [:]
@@ -63,7 +63,7 @@ struct SecretCapture {
         do {
             var document = SecretDocumentBuilder.document(from: entry)
             if let primary = entry.primaryRegion, !primary.isEmpty {
-                limiter.acquire()
+                pacer.acquire("DescribeSecret")
                 let details = try secretsManager.describeSecret(secretId: entry.arn)
                 document.replication = SecretDocumentBuilder.replication(from: details)
             }
@@ -96,7 +96,7 @@ struct SecretCapture {
         var versions: [SecretVersionEntry] = []
         do {
             try Pagination.forEachPage("ListSecretVersionIds") { token in
-                limiter.acquire()
+                pacer.acquire("ListSecretVersionIds")
                 let page = try secretsManager.listSecretVersionIds(
                     secretId: entry.arn, includeDeprecated: true, maxResults: 100, nextToken: token)
                 versions.append(contentsOf: page.versions)
@@ -112,7 +112,7 @@ struct SecretCapture {
     private func readVersion(
         _ entry: SecretListEntry, _ version: SecretVersionEntry
     ) throws -> SecretVersionRecord {
-        limiter.acquire()
+        pacer.acquire("GetSecretValue")
         do {
             let value = try secretsManager.getSecretValue(
                 secretId: entry.arn, versionId: version.versionId, versionStage: nil)

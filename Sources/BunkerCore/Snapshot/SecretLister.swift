@@ -7,7 +7,7 @@ import BunkerAWS
 struct SecretLister {
     let secretsManager: SecretsManagerClient
     let selector: TagSelector
-    let limiter: RateLimiter
+    let pacer: QuotaPacer
 
     /// All selected secrets, scheduled-for-deletion ones included, in listing order.
     func selectedSecrets(progress: (Int) -> Void) throws -> [SecretListEntry] {
@@ -16,7 +16,7 @@ struct SecretLister {
         var seen = Set<String>()
         do {
             try Pagination.forEachPage("ListSecrets") { token in
-                limiter.acquire()
+                pacer.acquire("ListSecrets")
                 let page = try secretsManager.listSecrets(
                     filters: filters, includePlannedDeletion: true, maxResults: 100,
                     nextToken: token)

@@ -32,15 +32,15 @@ public final class Snapshotter {
     public func run() throws -> SnapshotReport {
         let started = clock()
         let id = SnapshotID(date: started)
-        let limiter = RateLimiter(requestsPerSecond: config.snapshot.requestsPerSecond)
-        let counter = services.observeSecretsManager(limiter: limiter)
+        let pacer = QuotaPacer(share: config.snapshot.quotaShare)
+        let counter = services.observeSecretsManager(pacer: pacer)
         let secretsManager = try services.secretsManager(region: config.source.region)
         let pool = WorkPool(width: config.snapshot.concurrency)
 
         progress.update("listing secrets…", force: true)
         let lister = SecretLister(
             secretsManager: secretsManager, selector: TagSelector(required: config.source.tags),
-            limiter: limiter)
+            pacer: pacer)
         let selected = try lister.selectedSecrets { self.progress.update("listing secrets: \($0)") }
         guard !selected.isEmpty else { throw BunkerError.nothingSelected(tags: config.source.tags) }
 
@@ -64,7 +64,7 @@ public final class Snapshotter {
         do {
             let composer = try ArchiveComposer(
                 header: header, dataKey: dataKey, created: started, sink: uploader.write)
-            let capture = SecretCapture(secretsManager: secretsManager, limiter: limiter, pool: pool)
+            let capture = SecretCapture(secretsManager: secretsManager, pacer: pacer, pool: pool)
             let outcome = try captureAll(selected, capture: capture, composer: composer, store: store)
             guard !composer.entries.isEmpty else {
                 throw BunkerError.allSecretsFailed(count: outcome.failures.count)

@@ -54,21 +54,43 @@ public final class SnapshotReader {
         }
     }
 
-    /// Reads the manifest and every secret document of a snapshot into memory.
-    public func contents(_ entry: CatalogEntry) throws -> SnapshotContents {
+    /// Reads a snapshot completely, checks it (every chunk authenticated, every document's
+    /// keyed digest against the manifest, nothing missing or extra, the catalog's counts)
+    /// and returns the manifest and the documents `keep` accepts, in manifest order.
+    ///
+    /// Memory holds only the kept documents (and one entry at a time while reading).
+    ///
+    /// - Throws: ``BunkerError/verificationFailed(id:reason:)`` or
+    ///   ``BunkerError/noUsableKey(id:attempts:)``; nothing is returned from a snapshot
+    ///   that does not check out.
+    public func contents(
+        _ entry: CatalogEntry, where keep: (SecretDocument) -> Bool = { _ in true }
+    ) throws -> SnapshotContents {
         var documents: [String: SecretDocument] = [:]
-        var manifest: Manifest?
+        var digests: [String: String] = [:]
+        var manifestBytes: Data?
         let decoder = JSONDecoder()
-        try read(entry) { item, _ in
+        try read(entry) { item, digestKey in
             if item.path == EntryDigest.manifestPath {
-                manifest = try decoder.decode(Manifest.self, from: item.data)
-            } else {
-                documents[item.path] = try decoder.decode(SecretDocument.self, from: item.data)
+                manifestBytes = item.data
+                return
             }
+            guard digests[item.path] == nil else {
+                throw BunkerError.verificationFailed(
+                    id: entry.id, reason: "entry \(item.path) appears twice")
+            }
+            digests[item.path] = EntryDigest.digest(item.data, key: digestKey)
+            let document: SecretDocument
+            do {
+                document = try decoder.decode(SecretDocument.self, from: item.data)
+            } catch {
+                throw BunkerError.verificationFailed(
+                    id: entry.id, reason: "entry \(item.path) is not a secret document")
+            }
+            if keep(document) { documents[item.path] = document }
         }
-        guard let manifest else {
-            throw BunkerError.verificationFailed(id: entry.id, reason: "the archive has no manifest")
-        }
+        let manifest = try ManifestCheck.validated(
+            entry, manifestBytes: manifestBytes, digests: digests)
         let ordered = manifest.secrets.compactMap { documents[$0.document] }
         return SnapshotContents(manifest: manifest, documents: ordered)
     }

@@ -28,6 +28,11 @@ struct Bunker {
     func run(
         _ arguments: String..., environment: [String: String]? = nil
     ) throws -> ProcessResult {
+        try run(arguments, environment: environment)
+    }
+
+    /// Runs a bunker command as the least-privilege user (or with `environment`).
+    func run(_ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
         try world.runBunker(arguments, config: configPath, environment: environment)
     }
 
