@@ -34,7 +34,9 @@ def check(sm):
         for version in sorted(versions, key=lambda v: v["VersionId"]):
             labels = ",".join(sorted(version.get("VersionStages", []))) or "(no labels)"
             print(f"    {version['VersionId']}  {labels}")
-    current = sm.get_secret_value(SecretId=OVERWRITTEN)["SecretString"]
+    # Ask for the label explicitly: moto answers a bare GetSecretValue with the version
+    # that was current before UpdateSecretVersionStage moved AWSCURRENT (AWS does not).
+    current = sm.get_secret_value(SecretId=OVERWRITTEN, VersionStage="AWSCURRENT")["SecretString"]
     if current == "oops, a bad rotation":
         sys.exit(f"{OVERWRITTEN} still holds the bad value")
     print(f"{OVERWRITTEN}: AWSCURRENT holds the value from the snapshot again")
