@@ -191,10 +191,9 @@ public struct S3Client: Sendable {
 
     private func lockHeaders(_ lock: S3ObjectLock?) -> [(name: String, value: String)] {
         guard let lock else { return [] }
-        let formatter = ISO8601DateFormatter()
         return [
             ("x-amz-object-lock-mode", lock.mode),
-            ("x-amz-object-lock-retain-until-date", formatter.string(from: lock.retainUntil)),
+            ("x-amz-object-lock-retain-until-date", Self.lockDate(lock.retainUntil)),
         ]
     }
 
@@ -217,6 +216,9 @@ public struct S3Client: Sendable {
             size: Int64(response.header("Content-Length") ?? "") ?? 0,
             etag: response.header("ETag"), versionId: response.header("x-amz-version-id"),
             checksumSHA256: response.header("x-amz-checksum-sha256"), metadata: metadata,
-            lastModified: response.header("Last-Modified").flatMap(formatter.date(from:)))
+            lastModified: response.header("Last-Modified").flatMap(formatter.date(from:)),
+            lockMode: response.header("x-amz-object-lock-mode"),
+            lockRetainUntil: response.header("x-amz-object-lock-retain-until-date").flatMap(
+                TemporaryCredentialsDocument.parseISO8601))
     }
 }

@@ -49,6 +49,10 @@ public struct S3ObjectInfo: Sendable, Equatable {
     public var metadata: [String: String]
     /// Last modification time.
     public var lastModified: Date?
+    /// The Object Lock mode of this version (`GOVERNANCE` or `COMPLIANCE`), when locked.
+    public var lockMode: String?
+    /// Until when this version is locked, when it is.
+    public var lockRetainUntil: Date?
 }
 
 /// One object of a listing.

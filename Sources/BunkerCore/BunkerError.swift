@@ -28,6 +28,12 @@ public enum BunkerError: Error, CustomStringConvertible {
     case declined
     /// The snapshot chosen for a restore failed verification or could not be opened.
     case unusableSnapshot(id: String, reason: String)
+    /// The retention policy file cannot be used.
+    case retentionPolicy(String)
+    /// The retention policy asks for Object Lock and the bucket has none.
+    case objectLockMissing(bucket: String, mode: String)
+    /// Prune refused to run: its plan would lose what must be kept.
+    case pruneRefused(String)
     /// `--tag` was not `KEY=VALUE`.
     case invalidTagFilter(String)
     /// A secret's customer KMS key has no counterpart configured for the target region.
@@ -50,6 +56,9 @@ public enum BunkerError: Error, CustomStringConvertible {
         case .confirmationRequired: return "confirmationRequired"
         case .declined: return "declined"
         case .unusableSnapshot: return "unusableSnapshot"
+        case .retentionPolicy: return "retentionPolicy"
+        case .objectLockMissing: return "objectLockMissing"
+        case .pruneRefused: return "pruneRefused"
         case .invalidTagFilter: return "invalidTagFilter"
         case .unmappedKMSKey: return "unmappedKMSKey"
         }
@@ -99,6 +108,14 @@ public enum BunkerError: Error, CustomStringConvertible {
             return "snapshot \(id) will not be used: \(reason). Nothing was written. "
                 + "Pick an older snapshot with --at (`bunker snapshots` lists them) and "
                 + "investigate the damaged one with `bunker verify \(id)`."
+        case let .retentionPolicy(reason):
+            return "retention policy: \(reason)"
+        case let .objectLockMissing(bucket, mode):
+            return "the retention policy asks for S3 Object Lock (\(mode)) but bucket \(bucket) "
+                + "has no Object Lock; run `bunker init` (which enables it on a new or empty "
+                + "bucket) or pick a policy without lock. Nothing was stored unlocked."
+        case let .pruneRefused(reason):
+            return "prune refused to run: \(reason). Nothing was deleted."
         case let .invalidTagFilter(text):
             return "--tag \(text) is not KEY=VALUE"
         case let .unmappedKMSKey(keyId, region):

@@ -23,7 +23,8 @@ enum ExitCode: Int32 {
             switch error {
             case .verificationFailed, .noUsableKey, .unusableSnapshot: return .verificationFailed
             case .snapshotNotFound, .nothingBefore, .secretNotInSnapshot: return .notFound
-            case .invalidSnapshotID, .invalidPointInTime, .invalidTagFilter, .confirmationRequired:
+            case .invalidSnapshotID, .invalidPointInTime, .invalidTagFilter, .confirmationRequired,
+                .retentionPolicy, .objectLockMissing:
                 return .usage
             default: return .failure
             }

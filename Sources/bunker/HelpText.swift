@@ -14,6 +14,7 @@ enum HelpText {
                       Put secrets back as they were at WHEN (plan, confirm, write)
       cat --at WHEN NAME
                       Print one secret's value from a snapshot (no Secrets Manager)
+      prune           Delete the snapshots the retention policy lets go
 
     ID is a snapshot id (e.g. 20261203T213700Z-3f9a1c) or `latest`. WHEN is an ISO 8601
     instant (2026-11-20T23:00:00Z, or with an offset), a date (2026-11-20 = the end of
@@ -83,6 +84,20 @@ enum HelpText {
         tags are set back. Running the same restore again changes nothing; an
         interrupted one finishes the job. Replicas of secrets owned by another region
         are skipped. Exit 3 when some secrets could not be restored.
+        """,
+        "prune": """
+        Usage: bunker [--config FILE] [--json] prune [--dry-run] [--policy FILE]
+
+        Applies the retention policy (retention.policy in the config, or --policy) to
+        the store: deletes the snapshots it lets go (catalog record first, then the
+        archive, every object version) and logs each deletion with the snapshot id and
+        the reason; extends the Object Lock of snapshots the policy promotes; deletes
+        failed leftovers (archives without a catalog record) older than
+        retention.leftoverGraceHours and aborts stale multipart uploads.
+        Never deletes the newest good snapshot and refuses a plan that would delete
+        every good one. A snapshot under Object Lock is reported "locked until …" and
+        kept; that is not an error. --dry-run prints each snapshot with keep/delete and
+        the rule that decided it. Exit 3 when some deletions failed.
         """,
         "cat": """
         Usage: bunker [--config FILE] [--json] cat --at WHEN NAME [--version ID]

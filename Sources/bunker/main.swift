@@ -18,6 +18,7 @@ func main() -> Int32 {
         "verify": runVerify,
         "restore": runRestore,
         "cat": runCat,
+        "prune": runPrune,
     ]
     guard let name = arguments.command else {
         print(HelpText.main)

@@ -50,10 +50,21 @@ public struct BunkerConfig: Equatable, Sendable {
         public var kmsKeys: [String: [String: String]] = [:]
     }
 
+    /// The retention policy `prune` applies and that sets Object Lock dates.
+    public struct Retention: Equatable, Sendable {
+        /// The policy file, absolute (a relative path in the file is resolved against the
+        /// config file's directory); nil when no policy is configured.
+        public var policyPath: String?
+        /// Archives without a catalog record younger than this are spared by `prune`: they
+        /// may belong to a snapshot still running. Seconds.
+        public var leftoverGrace: Double = 24 * 3600
+    }
+
     public var source: Source
     public var kms: KMS
     public var store: Store
     public var replica: Replica?
     public var snapshot: Tuning
     public var restore: Restore = Restore()
+    public var retention: Retention = Retention()
 }

@@ -40,7 +40,7 @@ public enum ConfigLoader {
             throw ConfigError.syntax(path: path, reason: "\(error)")
         }
         let top = try ConfigObject(root, path: "")
-        try top.allowOnly(["source", "kms", "store", "replica", "snapshot", "restore"])
+        try top.allowOnly(["source", "kms", "store", "replica", "snapshot", "restore", "retention"])
 
         let source = try readSource(top.object("source"))
         let kms = try readKMS(top.object("kms"))
@@ -48,9 +48,13 @@ public enum ConfigLoader {
         let replica = try top.optionalObject("replica").map(readReplica)
         let tuning = try top.optionalObject("snapshot").map(readTuning) ?? BunkerConfig.Tuning()
         let restore = try top.optionalObject("restore").map(readRestore) ?? BunkerConfig.Restore()
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let retention = try top.optionalObject("retention").map {
+            try readRetention($0, configDirectory: directory)
+        } ?? BunkerConfig.Retention()
         return BunkerConfig(
             source: source, kms: kms, store: store, replica: replica, snapshot: tuning,
-            restore: restore)
+            restore: restore, retention: retention)
     }
 
     private static func readSource(_ object: ConfigObject) throws -> BunkerConfig.Source {
@@ -96,6 +100,19 @@ public enum ConfigLoader {
                 region, expected: "an object of source KMS keys to keys in \(region)")
         }
         return restore
+    }
+
+    private static func readRetention(
+        _ object: ConfigObject, configDirectory: String
+    ) throws -> BunkerConfig.Retention {
+        try object.allowOnly(["policy", "leftoverGraceHours"])
+        var retention = BunkerConfig.Retention()
+        let path = try object.nonEmptyString("policy")
+        retention.policyPath = path.hasPrefix("/") ? path : "\(configDirectory)/\(path)"
+        if let hours = try object.optionalDouble("leftoverGraceHours", in: 0...8760) {
+            retention.leftoverGrace = hours * 3600
+        }
+        return retention
     }
 
     private static func readTuning(_ object: ConfigObject) throws -> BunkerConfig.Tuning {

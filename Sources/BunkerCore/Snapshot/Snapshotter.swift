@@ -45,6 +45,8 @@ public final class Snapshotter {
         guard !selected.isEmpty else { throw BunkerError.nothingSelected(tags: config.source.tags) }
 
         let store = try services.primaryStore(config)
+        let lock = try WriteLock.forNewSnapshot(
+            policy: try config.retentionPolicy(), store: store, createdAt: started, now: clock())
         let key = try services.kms(region: config.kmsRegion)
             .generateDataKey(
                 keyId: config.kms.keyId,
@@ -59,7 +61,8 @@ public final class Snapshotter {
         let header = EnvelopeWriter.makeHeader(
             snapshotId: id.rawValue, createdAt: started, dataKey: dataKey, keys: [slot])
         let archiveKey = store.layout.archiveKey(id)
-        let uploader = ArchiveUploader(s3: store.s3, bucket: store.bucket, key: archiveKey)
+        let uploader = ArchiveUploader(
+            s3: store.s3, bucket: store.bucket, key: archiveKey, objectLock: lock)
 
         do {
             let composer = try ArchiveComposer(
@@ -89,7 +92,7 @@ public final class Snapshotter {
                 progress.update("verifying the stored archive…", force: true)
                 _ = try SnapshotVerifier(reader: services.reader(store: store)).verify(entry)
             }
-            try store.publish(entry)
+            try store.publish(entry, objectLock: lock)
             progress.finish()
             return SnapshotReport(
                 id: id.rawValue, time: entry.time, secretCount: entry.secretCount,

@@ -30,12 +30,20 @@ public final class ArchiveUploader {
     private var parts: [S3CompletedPart] = []
     private let hasher = SHA256Hasher()
     private var size = 0
+    private let objectLock: S3ObjectLock?
 
-    public init(s3: S3Client, bucket: String, key: String, partSize: Int = 8 * 1024 * 1024) {
+    /// - Parameters:
+    ///   - partSize: Bytes per multipart part, at least 5 MiB.
+    ///   - objectLock: The Object Lock retention the stored archive gets.
+    public init(
+        s3: S3Client, bucket: String, key: String, partSize: Int = 8 * 1024 * 1024,
+        objectLock: S3ObjectLock? = nil
+    ) {
         self.s3 = s3
         self.bucket = bucket
         self.key = key
         self.partSize = max(partSize, 5 * 1024 * 1024)
+        self.objectLock = objectLock
     }
 
     /// Accepts the next bytes of the archive.
@@ -56,7 +64,7 @@ public final class ArchiveUploader {
         if uploadId == nil {
             let stored = try s3.putObject(
                 bucket: bucket, key: key, body: buffer, contentType: "application/octet-stream",
-                ifNoneMatch: true)
+                ifNoneMatch: true, objectLock: objectLock)
             return Result(size: size, sha256: digest, versionId: stored.versionId, parts: 0)
         }
         if !buffer.isEmpty {
@@ -81,7 +89,8 @@ public final class ArchiveUploader {
     private func uploadPart(_ data: Data) throws {
         if uploadId == nil {
             uploadId = try s3.createMultipartUpload(
-                bucket: bucket, key: key, contentType: "application/octet-stream")
+                bucket: bucket, key: key, contentType: "application/octet-stream",
+                objectLock: objectLock)
         }
         guard let uploadId else { return }
         let number = parts.count + 1

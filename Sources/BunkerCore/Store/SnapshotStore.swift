@@ -48,14 +48,17 @@ public final class SnapshotStore {
     }
 
     /// Publishes a snapshot. Fails if a record with this id already exists.
-    public func publish(_ entry: CatalogEntry) throws {
+    ///
+    /// - Parameter objectLock: The retention the record gets, like its archive, so that
+    ///   a locked snapshot cannot be hidden by deleting its record either.
+    public func publish(_ entry: CatalogEntry, objectLock: S3ObjectLock? = nil) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         let body = try encoder.encode(entry)
         guard let id = SnapshotID(entry.id) else { throw BunkerError.invalidSnapshotID(entry.id) }
         _ = try s3.putObject(
             bucket: bucket, key: layout.catalogKey(id), body: body,
-            contentType: "application/json", ifNoneMatch: true)
+            contentType: "application/json", ifNoneMatch: true, objectLock: objectLock)
     }
 
     /// Downloads a snapshot's archive into `file`, checking size and SHA-256

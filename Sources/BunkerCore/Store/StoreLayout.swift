@@ -12,6 +12,15 @@ public struct StoreLayout: Equatable, Sendable {
     /// The catalog record whose presence marks the snapshot as good.
     public func catalogKey(_ id: SnapshotID) -> String { "\(prefix)catalog/\(id.rawValue).json" }
 
+    /// The prefix under which archives are listed.
+    public var archivePrefix: String { "\(prefix)archives/" }
+
+    /// The snapshot id of an archive key, or nil for keys that are not archives.
+    public func snapshotID(fromArchiveKey key: String) -> SnapshotID? {
+        guard key.hasPrefix(archivePrefix), key.hasSuffix(".bkr") else { return nil }
+        return SnapshotID(String(key.dropFirst(archivePrefix.count).dropLast(".bkr".count)))
+    }
+
     /// The prefix under which catalog records are listed.
     public var catalogPrefix: String { "\(prefix)catalog/" }
 
