@@ -20,8 +20,11 @@ each secret also gets the tag BunkerNamespace=NS (added to the config's source t
 the store prefix becomes bunker/NS/. Keys and buckets are shared and reused.
 
 --bulk N adds N more tagged 64 KiB secrets (bulk/blob-NNN), for archives of several chunks.
+--no-buckets leaves the buckets to `bunker init`; --retention NAME puts
+policies/retention/NAME.json into the config.
 
 Usage: seed_demo.py CONFIG_PATH [--expect] [--seed N] [--namespace NS] [--bulk N]
+                    [--no-buckets] [--retention NAME]
 """
 
 import argparse
@@ -252,13 +255,17 @@ def main():
                         help="prefix for secret names; keeps seedings apart")
     parser.add_argument("--bulk", type=int, default=0,
                         help="add this many more tagged 64 KiB secrets")
+    parser.add_argument("--no-buckets", action="store_true",
+                        help="do not create the buckets (bunker init will)")
+    parser.add_argument("--retention", help="retention policy name in policies/retention")
     args = parser.parse_args()
 
     values = Values(args.seed)
     key_arn = ensure_key(client("kms", SOURCE_REGION), ALIAS)
     replica_key_arn = ensure_key(client("kms", REPLICA_REGION), ALIAS)
-    ensure_bucket(client("s3", SOURCE_REGION), PRIMARY_BUCKET, SOURCE_REGION)
-    ensure_bucket(client("s3", REPLICA_REGION), REPLICA_BUCKET, REPLICA_REGION)
+    if not args.no_buckets:
+        ensure_bucket(client("s3", SOURCE_REGION), PRIMARY_BUCKET, SOURCE_REGION)
+        ensure_bucket(client("s3", REPLICA_REGION), REPLICA_BUCKET, REPLICA_REGION)
 
     seeder = Seeder(client("secretsmanager", SOURCE_REGION), values, args.namespace)
     seed_secrets(seeder, values)
@@ -276,6 +283,10 @@ def main():
         "replica": {"region": REPLICA_REGION, "bucket": REPLICA_BUCKET,
                     "kmsKeyId": replica_key_arn},
     }
+    if args.retention:
+        repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        config["retention"] = {
+            "policy": os.path.join(repo, "policies", "retention", f"{args.retention}.json")}
     os.makedirs(os.path.dirname(os.path.abspath(args.config)), exist_ok=True)
     with open(args.config, "w", encoding="utf-8") as handle:
         json.dump(config, handle, indent=2)

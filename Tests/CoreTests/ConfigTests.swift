@@ -98,6 +98,25 @@ import Testing
         #expect(limiter.currentRate == 40)
     }
 
+    @Test func shippedExampleConfig_loads() throws {
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples/bunker.json").path
+        let config = try ConfigLoader.load(path: example)
+        #expect(config.retention.policyPath == "/etc/bunker/policies/retention/standard.json")
+        #expect(config.restore.kmsKeys["eu-west-1"]?["*"] == "alias/bunker-dr-secrets")
+        #expect(config.replica?.bucket == "acme-dr-replica")
+    }
+
+    @Test func relativeRetentionPolicy_isResolvedAgainstTheConfigDirectory() throws {
+        let text = #"{"source":{"region":"eu-north-1","tags":{"a":"b"}},"kms":{"keyId":"k"},"#
+            + #""store":{"region":"eu-north-1","bucket":"bkt-1"},"#
+            + #""retention":{"policy":"policies/p.json","leftoverGraceHours":2}}"#
+        let config = try ConfigLoader.parse(Data(text.utf8), path: "/etc/bunker/bunker.json")
+        #expect(config.retention.policyPath == "/etc/bunker/policies/p.json")
+        #expect(config.retention.leftoverGrace == 7200)
+    }
+
     @Test func quotaPacerSlowsOnlyTheThrottledQuotaGroup() {
         let pacer = QuotaPacer(share: 0.5, sleep: { _ in })
         #expect(pacer.currentRate("ListSecretVersionIds") == 25)
