@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make demo`: set up, build, start moto (auth on) in ./run/demo, seed the demo world, then
-# run Bunker with the least-privilege `bunker` user: snapshot, snapshots, show, verify;
-# then break two secrets and restore them by date with the `bunker-restore` user.
+# run Bunker with least-privilege users: init (setup), snapshot, snapshots, show, verify
+# (the appliance); break two secrets and restore them by date (restore); a second
+# snapshot and prune --dry-run under the standard retention policy (the appliance).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,13 +27,23 @@ set -a
 . "$run_dir/env"
 set +a
 
-section "Seed demo secrets, keys and buckets (admin user)"
-.venv/bin/python scripts/seed_demo.py "$run_dir/bunker.json"
+section "Seed demo secrets and keys (admin user)"
+.venv/bin/python scripts/seed_demo.py "$run_dir/bunker.json" --no-buckets --retention standard
+config=(--config "$run_dir/bunker.json")
 
-# From here on only the least-privilege user: policies/iam/bunker-snapshot.json.
+# From here on only least-privilege users (policies/iam): first the setup role.
+export AWS_ACCESS_KEY_ID="$SETUP_ACCESS_KEY_ID"
+export AWS_SECRET_ACCESS_KEY="$SETUP_SECRET_ACCESS_KEY"
+
+section "bunker init (creates the buckets, Object Lock for the standard policy)"
+"$bunker" "${config[@]}" init
+
+section "bunker init --check"
+"$bunker" "${config[@]}" init --check
+
+# The appliance: policies/iam/bunker-snapshot.json + bunker-prune.json.
 export AWS_ACCESS_KEY_ID="$BUNKER_ACCESS_KEY_ID"
 export AWS_SECRET_ACCESS_KEY="$BUNKER_SECRET_ACCESS_KEY"
-config=(--config "$run_dir/bunker.json")
 
 section "bunker snapshot"
 snapshot_json="$("$bunker" "${config[@]}" snapshot --json)"
@@ -65,6 +76,19 @@ section "bunker restore --at $restore_at --yes"
 
 section "The deleted secret is back (versions and labels; values checked, not shown)"
 .venv/bin/python scripts/demo_damage.py --check
+
+# Step 3: retention. A second snapshot, then what the standard policy would let go.
+export AWS_ACCESS_KEY_ID="$BUNKER_ACCESS_KEY_ID"
+export AWS_SECRET_ACCESS_KEY="$BUNKER_SECRET_ACCESS_KEY"
+section "bunker snapshot (the next night)"
+"$bunker" "${config[@]}" snapshot
+
+section "bunker prune --dry-run (policies/retention/standard.json)"
+"$bunker" "${config[@]}" prune --dry-run
+
+section "bunker prune --dry-run --policy keep-last-1.json (the older one is locked)"
+printf '{"keep": {"last": 1}, "lock": {"mode": "GOVERNANCE"}}\n' > "$run_dir/keep-last-1.json"
+"$bunker" "${config[@]}" prune --dry-run --policy "$run_dir/keep-last-1.json"
 
 section "Done"
 echo "demo finished; moto log: $run_dir/moto.log"

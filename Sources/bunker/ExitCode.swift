@@ -14,6 +14,8 @@ enum ExitCode: Int32 {
     case verificationFailed = 4
     /// The requested snapshot does not exist.
     case notFound = 5
+    /// `init --check`: a bucket is not prepared as required.
+    case notReady = 6
 
     /// The exit code for an error that ended a command.
     static func forError(_ error: Error) -> ExitCode {

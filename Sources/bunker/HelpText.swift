@@ -6,6 +6,7 @@ enum HelpText {
     Usage: bunker [--config FILE] [--json] COMMAND [ARGS]
 
     Commands:
+      init            Prepare the snapshot buckets (--check: only report)
       snapshot        Capture the tagged secrets into an encrypted archive in S3
       snapshots       List the good snapshots in the store
       show ID         Show a snapshot's manifest (names, versions, labels; never values)
@@ -37,6 +38,7 @@ enum HelpText {
       4  a snapshot failed verification (altered, truncated or wrong key); restore
          writes nothing then
       5  no such snapshot (or none at or before WHEN, or no such secret in it)
+      6  init --check: a bucket is not prepared as required
     """
 
     static let commands: [String: String] = [
@@ -84,6 +86,18 @@ enum HelpText {
         tags are set back. Running the same restore again changes nothing; an
         interrupted one finishes the job. Replicas of secrets owned by another region
         are skipped. Exit 3 when some secrets could not be restored.
+        """,
+        "init": """
+        Usage: bunker [--config FILE] [--json] init [--check]
+
+        Prepares the store bucket (and the replica's): creates it when missing (with
+        Object Lock when the retention policy asks for it), turns on versioning and
+        Object Lock, blocks public access, sets default SSE-KMS encryption with the
+        config's key, adds a lifecycle rule aborting incomplete multipart uploads after
+        a day, and a bucket policy denying requests without TLS (kept off when Bunker
+        itself reaches S3 over plain HTTP). Other lifecycle rules and policy statements
+        are kept. Prints what it changed and what was already right; running it again
+        changes nothing. --check changes nothing and exits 6 when something is off.
         """,
         "prune": """
         Usage: bunker [--config FILE] [--json] prune [--dry-run] [--policy FILE]

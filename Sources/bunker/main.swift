@@ -19,6 +19,7 @@ func main() -> Int32 {
         "restore": runRestore,
         "cat": runCat,
         "prune": runPrune,
+        "init": runInit,
     ]
     guard let name = arguments.command else {
         print(HelpText.main)

@@ -8,6 +8,8 @@ public enum SetupStatus: String, Codable, Sendable, Equatable {
     case wrong
     /// Could not be checked or changed; the detail says why and what to do.
     case failed
+    /// Deliberately not applied here; the detail says why. Not a problem.
+    case skipped
 
     /// Whether this status means the bucket is not (yet) as required.
     public var isProblem: Bool { self == .wrong || self == .failed }

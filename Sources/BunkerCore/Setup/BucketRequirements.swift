@@ -13,11 +13,19 @@ public struct BucketRequirements: Sendable, Equatable {
     public var kmsKeyId: String
     /// Whether S3 Object Lock must be on (the retention policy has a `lock`).
     public var objectLock: Bool
+    /// Whether the TLS-only bucket policy statement is applied. False when Bunker itself
+    /// reaches S3 over plain HTTP (an `http://` endpoint override, such as an emulator):
+    /// the statement would then refuse Bunker's own requests.
+    public var denyInsecureTransport: Bool
 
-    public init(bucket: String, region: String, kmsKeyId: String, objectLock: Bool) {
+    public init(
+        bucket: String, region: String, kmsKeyId: String, objectLock: Bool,
+        denyInsecureTransport: Bool = true
+    ) {
         self.bucket = bucket
         self.region = region
         self.kmsKeyId = kmsKeyId
         self.objectLock = objectLock
+        self.denyInsecureTransport = denyInsecureTransport
     }
 }

@@ -81,7 +81,14 @@ extension BucketSteps {
 
     /// Item 7: the bucket policy denies requests without TLS; other statements kept.
     func ensureBucketPolicy() -> SetupItem {
-        attempt(.bucketPolicy) {
+        guard requirements.denyInsecureTransport else {
+            return SetupItem(
+                .bucketPolicy, .skipped,
+                "TLS-only statement not applied: Bunker reaches S3 over plain HTTP here (an "
+                    + "http:// endpoint override), so it would refuse Bunker's own requests; "
+                    + "with an https endpoint init applies it")
+        }
+        return attempt(.bucketPolicy) {
             let current = try call("read the bucket policy") { try s3.bucketPolicy(bucket) }
             let partition = DenyInsecureTransport.partition(region: requirements.region)
             let sid = DenyInsecureTransport.sid
