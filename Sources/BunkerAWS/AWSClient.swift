@@ -110,13 +110,15 @@ public final class AWSClient: @unchecked Sendable {
 
                 if let error = responseError(response, request: request, format: errorFormat) {
                     let code = error.code
-                    let skewed = learnClockSkew(code: code, response: response, signedAt: signingTime)
+                    let skewed = learnClockSkew(
+                        code: code, response: response, signedAt: signingTime)
                     failure = error
                     decision = retryPolicy.classify(
                         status: response.status, errorCode: code, transportError: nil,
                         clockSkewDetected: skewed)
                     event.errorCode = code
-                    event.isThrottle = retryPolicy.isThrottle(status: response.status, errorCode: code)
+                    event.isThrottle = retryPolicy.isThrottle(
+                        status: response.status, errorCode: code)
                 } else {
                     observer?(event)
                     return response
@@ -133,11 +135,13 @@ public final class AWSClient: @unchecked Sendable {
                     : retryPolicy.classify(status: nil, errorCode: nil, transportError: error)
             }
 
-            let canRetry = decision.shouldRetry && retryPolicy.hasAttemptsLeft(afterAttempt: attempt)
+            let canRetry = decision.shouldRetry
+                && retryPolicy.hasAttemptsLeft(afterAttempt: attempt)
             event.willRetry = canRetry
             observer?(event)
             if !decision.shouldRetry {
-                throw attempt == 1 ? failure : .retriesExhausted(lastError: failure, attempts: attempt)
+                throw attempt == 1
+                    ? failure : .retriesExhausted(lastError: failure, attempts: attempt)
             }
             if !canRetry {
                 throw AWSError.retriesExhausted(lastError: failure, attempts: attempt)
@@ -192,7 +196,8 @@ public final class AWSClient: @unchecked Sendable {
         let path = endpoint.basePath + request.path
         let options = service == .s3 ? SigV4Options.s3 : SigV4Options()
         let signature = signer.sign(
-            SigV4Request(method: request.method, path: path, query: request.query, headers: headers),
+            SigV4Request(
+                method: request.method, path: path, query: request.query, headers: headers),
             credentials: credentials.sigV4, date: date, payloadHash: payloadHash, options: options)
         headers.append(contentsOf: signature.headersToAdd)
 

@@ -34,7 +34,9 @@ enum AWSJSON {
     }
 
     /// Decodes `data`; the error names the operation and the field path only.
-    static func decode<T: Decodable>(_ type: T.Type, from data: Data, operation: String) throws -> T {
+    static func decode<T: Decodable>(
+        _ type: T.Type, from data: Data, operation: String
+    ) throws -> T {
         let body = data.isEmpty ? Data("{}".utf8) : data
         do {
             return try decoder().decode(type, from: body)

@@ -115,7 +115,9 @@ public struct KMSClient: Sendable {
         return output.KeyMetadata
     }
 
-    private func call<Output: Decodable>(_ operation: String, _ input: some Encodable) throws -> Output {
+    private func call<Output: Decodable>(
+        _ operation: String, _ input: some Encodable
+    ) throws -> Output {
         try client.json(targetPrefix: Self.target, operation: operation, input: input)
     }
 }

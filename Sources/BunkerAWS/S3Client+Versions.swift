@@ -26,9 +26,11 @@ extension S3Client {
             let response = try send(
                 "ListObjectVersions", method: "GET", bucket: bucket, key: nil, query: query)
             guard let root = XMLTree.parse(response.body), root.name == "ListVersionsResult" else {
-                throw AWSError.invalidResponse("ListObjectVersions did not return a ListVersionsResult")
+                throw AWSError.invalidResponse(
+                    "ListObjectVersions did not return a ListVersionsResult")
             }
-            for element in root.children where element.name == "Version" || element.name == "DeleteMarker" {
+            for element in root.children
+            where element.name == "Version" || element.name == "DeleteMarker" {
                 guard let key = element.childText("Key"), let id = element.childText("VersionId")
                 else { continue }
                 versions.append(ObjectVersion(
@@ -82,6 +84,7 @@ extension S3Client {
 
     /// `2026-12-05T00:00:00Z`: the form S3 takes for Object Lock dates.
     static func lockDate(_ date: Date) -> String {
-        ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.up)))
+        ISO8601DateFormatter().string(
+            from: Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.up)))
     }
 }

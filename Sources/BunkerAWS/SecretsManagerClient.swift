@@ -128,7 +128,8 @@ public struct SecretsManagerClient: Sendable {
             var VersionStages: [String]?
         }
         return try call("PutSecretValue", Input(
-            SecretId: secretId, ClientRequestToken: clientRequestToken ?? UUID().uuidString.lowercased(),
+            SecretId: secretId,
+            ClientRequestToken: clientRequestToken ?? UUID().uuidString.lowercased(),
             SecretString: value.string, SecretBinary: value.binary, VersionStages: versionStages))
     }
 
@@ -209,7 +210,9 @@ public struct SecretsManagerClient: Sendable {
         var SecretId: String
     }
 
-    private func call<Output: Decodable>(_ operation: String, _ input: some Encodable) throws -> Output {
+    private func call<Output: Decodable>(
+        _ operation: String, _ input: some Encodable
+    ) throws -> Output {
         try client.json(targetPrefix: Self.target, operation: operation, input: input)
     }
 }

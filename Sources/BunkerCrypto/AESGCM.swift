@@ -96,10 +96,12 @@ public enum AESGCM {
 
     private static func check(key: [UInt8], nonce: [UInt8]) throws {
         guard key.count == keyLength else {
-            throw CryptoError.invalidLength(what: "AES-256 key", expected: keyLength, got: key.count)
+            throw CryptoError.invalidLength(
+                what: "AES-256 key", expected: keyLength, got: key.count)
         }
         guard nonce.count == nonceLength else {
-            throw CryptoError.invalidLength(what: "GCM nonce", expected: nonceLength, got: nonce.count)
+            throw CryptoError.invalidLength(
+                what: "GCM nonce", expected: nonceLength, got: nonce.count)
         }
     }
 }

@@ -20,7 +20,9 @@ public enum Hex {
         out.reserveCapacity(chars.count / 2)
         var index = 0
         while index < chars.count {
-            guard let high = value(chars[index]), let low = value(chars[index + 1]) else { return nil }
+            guard let high = value(chars[index]), let low = value(chars[index + 1]) else {
+                return nil
+            }
             out.append(high << 4 | low)
             index += 2
         }

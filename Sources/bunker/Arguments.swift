@@ -20,7 +20,9 @@ struct Arguments {
     ]
 
     /// Every switch, for any command.
-    static let switchOptions: Set<String> = ["--json", "--help", "-h", "--dry-run", "--yes", "--check"]
+    static let switchOptions: Set<String> = [
+        "--json", "--help", "-h", "--dry-run", "--yes", "--check"
+    ]
 
     init(_ raw: [String]) throws {
         var index = 0
@@ -53,7 +55,11 @@ struct Arguments {
                 value = raw[index]
                 index += 1
             }
-            if name == "--config" { configPath = value } else { values[name, default: []].append(value) }
+            if name == "--config" {
+                configPath = value
+            } else {
+                values[name, default: []].append(value)
+            }
         }
     }
 
@@ -72,7 +78,9 @@ struct Arguments {
     }
 
     private static func split(_ word: String) -> (String, String?) {
-        guard let equals = word.firstIndex(of: "="), word.hasPrefix("--") else { return (word, nil) }
+        guard let equals = word.firstIndex(of: "="), word.hasPrefix("--") else {
+            return (word, nil)
+        }
         return (String(word[..<equals]), String(word[word.index(after: equals)...]))
     }
 }

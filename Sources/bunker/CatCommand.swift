@@ -15,7 +15,8 @@ func runCat(_ context: CommandContext) throws -> ExitCode {
     let entry = try at.select(from: try store.catalog())
     let contents = try services.reader(store: store).contents(entry) { $0.name == name }
     guard let document = contents.documents.first else {
-        throw BunkerError.secretNotInSnapshot(name: name, snapshot: entry.id, detail: "no such secret")
+        throw BunkerError.secretNotInSnapshot(
+            name: name, snapshot: entry.id, detail: "no such secret")
     }
 
     let wanted = context.arguments.value("--version")
@@ -37,7 +38,8 @@ func runCat(_ context: CommandContext) throws -> ExitCode {
     } else {
         throw BunkerError.secretNotInSnapshot(
             name: name, snapshot: entry.id,
-            detail: "version \(version.id) has no value (\(version.unavailableReason ?? "unavailable"))")
+            detail: "version \(version.id) has no value "
+                + "(\(version.unavailableReason ?? "unavailable"))")
     }
     return .success
 }

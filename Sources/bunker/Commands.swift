@@ -83,7 +83,8 @@ func runShow(_ context: CommandContext) throws -> ExitCode {
         let flag = secret.scheduledForDeletion ? "  [scheduled for deletion]" : ""
         context.output.line("\(secret.name)\(flag)")
         for version in secret.versions {
-            let stages = version.stages.isEmpty ? "(no labels)" : version.stages.joined(separator: ",")
+            let stages = version.stages.isEmpty
+                ? "(no labels)" : version.stages.joined(separator: ",")
             let source = version.value == "captured" ? "" : "  value: \(version.value)"
             context.output.line("    \(version.id)  \(stages)  \(version.created ?? "-")\(source)")
         }

@@ -26,7 +26,9 @@ private func printPrune(_ report: PruneReport, to output: Output) {
     output.line("ID                        DECISION  OUTCOME  WHY")
     for item in report.snapshots {
         var why = item.reasons.joined(separator: ", ")
-        if let until = item.lockedUntil, item.outcome == .locked { why += "; locked until \(until)" }
+        if let until = item.lockedUntil, item.outcome == .locked {
+            why += "; locked until \(until)"
+        }
         if let extended = item.lockExtendedTo { why += "; lock extended to \(extended)" }
         if let error = item.error { why += "; \(error)" }
         let kind = item.good ? "" : " (leftover)"
@@ -37,7 +39,8 @@ private func printPrune(_ report: PruneReport, to output: Output) {
     }
     let summary = report.summary
     let verb = report.dryRun ? "would delete" : "deleted"
-    output.line("\(summary.kept) kept, \(report.dryRun ? summary.planned : summary.deleted) \(verb), "
+    output.line("\(summary.kept) kept, "
+        + "\(report.dryRun ? summary.planned : summary.deleted) \(verb), "
         + "\(summary.locked) locked, \(summary.spared) spared, \(summary.failed) failed; "
         + "\(summary.uploadsAborted) unfinished uploads \(report.dryRun ? "to abort" : "aborted").")
 }

@@ -30,7 +30,8 @@ enum RestoreView {
             case .skipped:
                 output.line("skipped   \(secret.name)  (\(secret.reasons.joined(separator: "; ")))")
             default:
-                output.line("\(secret.outcome.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))"
+                output.line(
+                    "\(secret.outcome.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))"
                     + "\(secret.name)\(target)  (\(secret.action))")
             }
         }

@@ -53,7 +53,8 @@ struct ManifestView: Encodable {
         secrets = manifest.secrets.map { entry in
             Secret(
                 name: entry.name, arn: entry.arn, scheduledForDeletion: entry.scheduledForDeletion,
-                tags: Dictionary(entry.tags.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a }),
+                tags: Dictionary(
+                    entry.tags.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a }),
                 versions: entry.versions.map {
                     Version(id: $0.id, stages: $0.stages, created: $0.created,
                             value: $0.valueSource.rawValue)

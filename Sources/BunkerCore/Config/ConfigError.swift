@@ -10,7 +10,8 @@ public enum ConfigError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case let .unreadable(path, reason):
-            return "cannot read config file \(path): \(reason). Pass --config FILE or set BUNKER_CONFIG."
+            return "cannot read config file \(path): \(reason). "
+                + "Pass --config FILE or set BUNKER_CONFIG."
         case let .syntax(path, reason):
             return "config file \(path) is not valid JSON: \(reason)"
         case let .missingField(field, expected):
@@ -18,7 +19,8 @@ public enum ConfigError: Error, CustomStringConvertible, Equatable {
         case let .wrongType(field, expected):
             return "config: field \(field) has the wrong type (expected \(expected))"
         case let .unknownField(field, allowed):
-            return "config: unknown field \(field) (allowed here: \(allowed.joined(separator: ", ")))"
+            return "config: unknown field \(field) "
+                + "(allowed here: \(allowed.joined(separator: ", ")))"
         case let .invalidValue(field, reason):
             return "config: field \(field) is invalid: \(reason)"
         }

@@ -24,7 +24,8 @@ public enum ConfigLoader {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw ConfigError.unreadable(path: path, reason: (error as NSError).localizedDescription)
+            throw ConfigError.unreadable(
+                path: path, reason: (error as NSError).localizedDescription)
         }
         return try parse(data, path: path)
     }
@@ -120,11 +121,15 @@ public enum ConfigLoader {
             "concurrency", "quotaShare", "verifyAfterUpload", "carryForwardLookback",
         ])
         var tuning = BunkerConfig.Tuning()
-        if let value = try object.optionalInt("concurrency", in: 1...64) { tuning.concurrency = value }
+        if let value = try object.optionalInt("concurrency", in: 1...64) {
+            tuning.concurrency = value
+        }
         if let value = try object.optionalDouble("quotaShare", in: 0.01...1) {
             tuning.quotaShare = value
         }
-        if let value = try object.optionalBool("verifyAfterUpload") { tuning.verifyAfterUpload = value }
+        if let value = try object.optionalBool("verifyAfterUpload") {
+            tuning.verifyAfterUpload = value
+        }
         if let value = try object.optionalInt("carryForwardLookback", in: 0...1000) {
             tuning.carryForwardLookback = value
         }

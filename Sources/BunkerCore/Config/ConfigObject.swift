@@ -90,7 +90,9 @@ struct ConfigObject {
     func stringMap(
         _ key: String, expected: String = "an object of tag names to values"
     ) throws -> [String: String] {
-        guard let value = values[key] else { throw ConfigError.missingField(path(key), expected: expected) }
+        guard let value = values[key] else {
+            throw ConfigError.missingField(path(key), expected: expected)
+        }
         guard case let .object(map) = value else {
             throw ConfigError.wrongType(path(key), expected: expected)
         }

@@ -58,7 +58,9 @@ struct RestoreExecutor {
 
     /// Runs steps in order; a step that found the secret changed under it ends the
     /// round early, so the next round plans from what is really there.
-    private func run(_ steps: [RestoreStep], _ document: SecretDocument, target: RestoreTarget) throws {
+    private func run(
+        _ steps: [RestoreStep], _ document: SecretDocument, target: RestoreTarget
+    ) throws {
         for step in steps {
             do {
                 try run(step, document, target: target)
@@ -68,7 +70,9 @@ struct RestoreExecutor {
         }
     }
 
-    private func run(_ step: RestoreStep, _ document: SecretDocument, target: RestoreTarget) throws {
+    private func run(
+        _ step: RestoreStep, _ document: SecretDocument, target: RestoreTarget
+    ) throws {
         let name = target.name
         switch step {
         case let .createSecret(description, kmsKeyId, tags):

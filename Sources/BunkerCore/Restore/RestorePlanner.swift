@@ -136,7 +136,8 @@ public struct RestorePlanner: Sendable {
     private func rollbackSteps(
         _ document: SecretDocument, live: LiveSecret, notes: inout [String]
     ) -> [RestoreStep] {
-        guard let current = document.versions.first(where: { $0.stages.contains(StageModel.current) })
+        guard let current = document.versions.first(
+            where: { $0.stages.contains(StageModel.current) })
         else {
             notes.append("the snapshot has no AWSCURRENT version; the live value is kept")
             return []

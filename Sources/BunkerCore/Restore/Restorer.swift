@@ -117,7 +117,8 @@ public final class Restorer {
         for result in results {
             switch result {
             case let .success(plan): plans.append(plan)
-            case let .failure(failure): failures.append((failure.name, failure.target, failure.reason))
+            case let .failure(failure):
+                failures.append((failure.name, failure.target, failure.reason))
             }
         }
         return PreparedRestore(
@@ -130,7 +131,8 @@ public final class Restorer {
     /// The report of a dry run: the plan, nothing executed.
     public func dryRunReport(_ prepared: PreparedRestore) -> RestoreReport {
         report(prepared, dryRun: true, outcomes: prepared.plans.map { plan in
-            (plan.actions == [.skip] ? .skipped : plan.changesSomething ? .planned : .unchanged, nil)
+            (plan.actions == [.skip]
+                ? .skipped : plan.changesSomething ? .planned : .unchanged, nil)
         })
     }
 

@@ -50,7 +50,9 @@ struct StageModel: Equatable {
         if let old { versions[old]?.remove(stage) }
         versions[id, default: []].insert(stage)
         if stage == Self.current, let old, old != id {
-            if let previous = holder(of: Self.previous) { versions[previous]?.remove(Self.previous) }
+            if let previous = holder(of: Self.previous) {
+                versions[previous]?.remove(Self.previous)
+            }
             versions[old]?.insert(Self.previous)
         }
     }

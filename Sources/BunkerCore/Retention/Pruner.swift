@@ -113,7 +113,8 @@ public final class Pruner {
             throw BunkerError.pruneRefused("the plan would delete every good snapshot")
         }
         if good.contains(where: { $0.snapshot.id == newest.id && !$0.isKept }) {
-            throw BunkerError.pruneRefused("the plan would delete the newest good snapshot \(newest.id)")
+            throw BunkerError.pruneRefused(
+                "the plan would delete the newest good snapshot \(newest.id)")
         }
     }
 
@@ -124,7 +125,8 @@ public final class Pruner {
         let snapshot = decision.snapshot
         var item = PruneReport.Item(
             id: snapshot.id, time: Timestamps.iso8601(snapshot.createdAt), good: snapshot.isGood,
-            decision: decision.isKept ? "keep" : "delete", reasons: decision.reasons.map(\.description),
+            decision: decision.isKept ? "keep" : "delete",
+            reasons: decision.reasons.map(\.description),
             outcome: decision.isKept ? .kept : (dryRun ? .planned : .deleted))
         guard let id = SnapshotID(snapshot.id) else {
             item.outcome = .failed
@@ -147,7 +149,8 @@ public final class Pruner {
             }
             if let until = state?.lockedUntil, until > clock() {
                 item.outcome = .locked
-                log("kept snapshot \(id): the policy lets it go (\(item.reasons.joined(separator: ", "))) "
+                log("kept snapshot \(id): the policy lets it go "
+                    + "(\(item.reasons.joined(separator: ", "))) "
                     + "but it is locked until \(Timestamps.iso8601(until))")
                 return item
             }
@@ -156,7 +159,8 @@ public final class Pruner {
             log("deleted snapshot \(id) (\(item.reasons.joined(separator: ", ")))")
         } catch let error as AWSError where error.code == "AccessDenied" && !decision.isKept {
             item.outcome = .locked
-            item.error = "S3 refused the delete (\(error.code ?? "AccessDenied")); it is probably locked"
+            item.error = "S3 refused the delete (\(error.code ?? "AccessDenied")); "
+                + "it is probably locked"
             log("kept snapshot \(id): \(item.error ?? "")")
         } catch {
             item.outcome = .failed
@@ -173,7 +177,8 @@ public final class Pruner {
         ).filter { now.timeIntervalSince($0.initiated ?? now) >= config.retention.leftoverGrace }
         guard !dryRun else { return stale.count }
         for upload in stale {
-            try store.s3.abortMultipartUpload(bucket: store.bucket, key: upload.key, uploadId: upload.uploadId)
+            try store.s3.abortMultipartUpload(
+                bucket: store.bucket, key: upload.key, uploadId: upload.uploadId)
             log("aborted the unfinished upload of \(upload.key)")
         }
         return stale.count

@@ -28,11 +28,13 @@ enum WriteLock {
         policy: RetentionPolicy?, store: SnapshotStore, createdAt: Date, now: Date
     ) throws -> S3ObjectLock? {
         guard let policy, let mode = policy.lock,
-            let until = ObjectLockSchedule.writeTimeRetainUntil(createdAt: createdAt, policy: policy)
+            let until = ObjectLockSchedule.writeTimeRetainUntil(
+                createdAt: createdAt, policy: policy)
         else { return nil }
         guard try store.s3.objectLockConfiguration(store.bucket)?.enabled == true else {
             throw BunkerError.objectLockMissing(bucket: store.bucket, mode: mode.rawValue)
         }
-        return S3ObjectLock(mode: mode.rawValue, retainUntil: max(until, now.addingTimeInterval(3600)))
+        return S3ObjectLock(
+            mode: mode.rawValue, retainUntil: max(until, now.addingTimeInterval(3600)))
     }
 }

@@ -53,6 +53,7 @@ struct CarryForward {
     }
 
     private static func missesValues(_ document: SecretDocument) -> Bool {
-        document.scheduledForDeletion && document.versions.contains { $0.valueSource == .unavailable }
+        document.scheduledForDeletion
+            && document.versions.contains { $0.valueSource == .unavailable }
     }
 }

@@ -47,7 +47,9 @@ struct SecretCapture {
             for value in result.values { values[value.arn] = value }
             var errors: [String: String] = [:]
             for failure in result.errors {
-                let arn = batch.first { $0.arn == failure.secretId || $0.name == failure.secretId }?.arn
+                let arn = batch.first {
+                    $0.arn == failure.secretId || $0.name == failure.secretId
+                }?.arn
                 if let arn { errors[arn] = failure.errorCode }
             }
             return (values, errors)
@@ -70,7 +72,8 @@ struct SecretCapture {
             let versions = try listVersions(entry)
             if entry.deletedDate != nil {
                 document.versions = versions.map {
-                    SecretDocumentBuilder.unavailable($0, reason: "secret is scheduled for deletion")
+                    SecretDocumentBuilder.unavailable(
+                        $0, reason: "secret is scheduled for deletion")
                 }
                 return .captured(document)
             }
@@ -106,7 +109,9 @@ struct SecretCapture {
             // Deleted secrets may refuse version listing; fall back to the labelled versions.
             return SecretDocumentBuilder.versionsFromStages(entry)
         }
-        return versions.sorted { ($0.createdDate ?? .distantPast) < ($1.createdDate ?? .distantPast) }
+        return versions.sorted {
+            ($0.createdDate ?? .distantPast) < ($1.createdDate ?? .distantPast)
+        }
     }
 
     private func readVersion(
@@ -121,7 +126,8 @@ struct SecretCapture {
             return SecretDocumentBuilder.unavailable(version, reason: "version holds no value")
         } catch let error as AWSError
             where error.isInvalidRequest && version.versionStages.isEmpty {
-            return SecretDocumentBuilder.unavailable(version, reason: "deprecated version no longer readable")
+            return SecretDocumentBuilder.unavailable(
+                version, reason: "deprecated version no longer readable")
         }
     }
 

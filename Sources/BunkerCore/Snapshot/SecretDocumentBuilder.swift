@@ -27,7 +27,9 @@ enum SecretDocumentBuilder {
             versions: [])
     }
 
-    static func replication(from details: DescribeSecretResponse) -> [SecretDocument.ReplicaStatus] {
+    static func replication(
+        from details: DescribeSecretResponse
+    ) -> [SecretDocument.ReplicaStatus] {
         (details.replicationStatus ?? []).map {
             SecretDocument.ReplicaStatus(
                 region: $0.region, kmsKeyId: $0.kmsKeyId, status: $0.status,

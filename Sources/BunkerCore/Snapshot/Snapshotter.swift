@@ -68,7 +68,8 @@ public final class Snapshotter {
             let composer = try ArchiveComposer(
                 header: header, dataKey: dataKey, created: started, sink: uploader.write)
             let capture = SecretCapture(secretsManager: secretsManager, pacer: pacer, pool: pool)
-            let outcome = try captureAll(selected, capture: capture, composer: composer, store: store)
+            let outcome = try captureAll(
+                selected, capture: capture, composer: composer, store: store)
             guard !composer.entries.isEmpty else {
                 throw BunkerError.allSecretsFailed(count: outcome.failures.count)
             }
@@ -131,7 +132,8 @@ public final class Snapshotter {
                 case let .captured(document) where document.scheduledForDeletion:
                     deferred.append(document)
                 case let .captured(document):
-                    outcome.unavailable += document.versions.filter { $0.valueSource == .unavailable }.count
+                    outcome.unavailable += document.versions
+                        .filter { $0.valueSource == .unavailable }.count
                     try composer.add(document)
                 case let .failed(failure):
                     outcome.failures.append(failure)

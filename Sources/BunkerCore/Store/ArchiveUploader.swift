@@ -71,7 +71,9 @@ public final class ArchiveUploader {
             try uploadPart(buffer)
             buffer = Data()
         }
-        guard let uploadId else { throw BunkerError.uploadFailed("multipart upload was not started") }
+        guard let uploadId else {
+            throw BunkerError.uploadFailed("multipart upload was not started")
+        }
         let stored = try s3.completeMultipartUpload(
             bucket: bucket, key: key, uploadId: uploadId, parts: parts, ifNoneMatch: true)
         self.uploadId = nil

@@ -29,7 +29,8 @@ extension SnapshotStore {
                 bucket: bucket, prefix: layout.archivePrefix, continuationToken: token)
             for object in page.objects {
                 guard let id = layout.snapshotID(fromArchiveKey: object.key) else { continue }
-                found.append(StoredArchive(id: id, key: object.key, lastModified: object.lastModified))
+                found.append(StoredArchive(
+                    id: id, key: object.key, lastModified: object.lastModified))
             }
             return page.nextContinuationToken
         }
@@ -55,7 +56,9 @@ extension SnapshotStore {
                     bucket: bucket, key: key,
                     versionId: version.versionId == "null" ? nil : version.versionId)
                 let until = info?.lockRetainUntil
-                if let until, until > (state.lockedUntil ?? .distantPast) { state.lockedUntil = until }
+                if let until, until > (state.lockedUntil ?? .distantPast) {
+                    state.lockedUntil = until
+                }
                 if version.isLatest { state.current[key] = (version.versionId, until) }
             }
         }
@@ -75,7 +78,9 @@ extension SnapshotStore {
 
     /// Extends the lock of the current version of each of `id`'s objects to `until`
     /// (never shortens it); returns whether anything changed.
-    public func extendLock(of id: SnapshotID, mode: String, until: Date, state: LockState) throws -> Bool {
+    public func extendLock(
+        of id: SnapshotID, mode: String, until: Date, state: LockState
+    ) throws -> Bool {
         var changed = false
         for (key, current) in state.current where (current.retainUntil ?? .distantPast) < until {
             try s3.putObjectRetention(

@@ -23,7 +23,9 @@ public final class SnapshotStore {
         try Pagination.forEachPage("ListObjectsV2") { token in
             let page = try s3.listObjectsV2(
                 bucket: bucket, prefix: layout.catalogPrefix, continuationToken: token)
-            ids.append(contentsOf: page.objects.compactMap { layout.snapshotID(fromCatalogKey: $0.key) })
+            ids.append(contentsOf: page.objects.compactMap {
+                layout.snapshotID(fromCatalogKey: $0.key)
+            })
             return page.nextContinuationToken
         }
 
@@ -77,8 +79,8 @@ public final class SnapshotStore {
         guard size == entry.size, digest == entry.sha256 else {
             throw BunkerError.verificationFailed(
                 id: entry.id,
-                reason: "the stored archive (\(size) bytes, sha256 \(digest.prefix(12))…) does not "
-                    + "match its catalog record (\(entry.size) bytes, sha256 "
+                reason: "the stored archive (\(size) bytes, sha256 \(digest.prefix(12))…) "
+                    + "does not match its catalog record (\(entry.size) bytes, sha256 "
                     + "\(entry.sha256.prefix(12))…): it was altered or replaced")
         }
     }
