@@ -9,6 +9,8 @@ control API, replace chosen answers with the failures real AWS produces:
   unavailable  503 ServiceUnavailable (JSON or XML body)
   internal     500 InternalFailure / InternalError
   reset        close the connection without an answer
+  error        answer with the rule's "status" and AWS error "code" (JSON services) instead
+               of forwarding, e.g. ResourceNotFoundException for a version without value
   hang         hold the request for "seconds" (default 300) before forwarding it, or,
                with "afterForward": true, forward it and hold the answer (the write
                happened, the caller never hears of it): for killing a client mid-call
@@ -195,6 +197,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 "message": "Access to KMS is not allowed"}).encode())
         if fault in ("throttle", "unavailable", "internal"):
             return self.reply(*failure(service, fault))
+        if fault == "error":
+            return self.reply(rule.get("status", 400), "application/x-amz-json-1.1", json.dumps(
+                {"__type": rule["code"], "message": rule.get("message", "injected")}).encode())
 
         status, reply_headers, reply_body = self.forward(body)
         if fault == "hang" and rule.get("afterForward"):

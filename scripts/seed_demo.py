@@ -157,6 +157,15 @@ class Seeder:
             self.excluded.append({"name": name, "reason": why_excluded or "not tagged"})
         return name
 
+    def create_without_value(self, base):
+        """A tagged secret that has no version at all."""
+        name = self.name(base)
+        reply = self.sm.create_secret(Name=name, Tags=self.tags("true"),
+                                      Description=f"demo secret {base}")
+        self.tagged[name] = {"name": name, "arn": reply["ARN"], "versions": {},
+                             "scheduledForDeletion": False}
+        return name
+
     def schedule_deletion(self, name):
         self.sm.delete_secret(SecretId=name, RecoveryWindowInDays=7)
         self.tagged[name]["scheduledForDeletion"] = True
@@ -238,6 +247,9 @@ def seed_secrets(seeder, values):
     seeder.create("dev/scratch-token", values.word(16), backup=None)
     seeder.create("dev/opted-out", values.word(16), backup="false",
                   why_excluded="tag Backup=false")
+
+    # Created and never given a value: captured with no versions.
+    seeder.create_without_value("prod/placeholder.never-set")
 
     # Tagged but scheduled for deletion: captured and flagged, its value unavailable (or
     # carried forward from an earlier snapshot).

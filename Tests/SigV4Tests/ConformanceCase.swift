@@ -13,7 +13,8 @@ enum ConformanceError: Error, CustomStringConvertible {
         switch self {
         case .folderMissing(let path):
             return "conformance folder \(path) is missing: the SigV4 vectors must sit in "
-                + "shared/conformance/sigv4 next to the repository (see its README)"
+                + "shared/conformance/sigv4 next to the repository (see its README), or set "
+                + "BUNKER_SHARED_DIR to the shared folder"
         case .fileUnreadable(let path):
             return "cannot read \(path) as UTF-8 text; restore it from the upstream copy"
         case .malformed(let path, let reason):
@@ -22,14 +23,20 @@ enum ConformanceError: Error, CustomStringConvertible {
     }
 }
 
-/// Where the shared conformance data lives: the repository's parent directory.
+/// Where the shared conformance data lives: `shared/conformance` in the repository's parent
+/// directory, or `$BUNKER_SHARED_DIR/conformance` for a checkout kept elsewhere.
 enum ConformanceData {
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // SigV4Tests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // repository
-        .deletingLastPathComponent()  // its parent
-        .appendingPathComponent("shared/conformance")
+    static let root: URL = {
+        if let shared = ProcessInfo.processInfo.environment["BUNKER_SHARED_DIR"], !shared.isEmpty {
+            return URL(fileURLWithPath: shared).appendingPathComponent("conformance")
+        }
+        return URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()  // SigV4Tests
+            .deletingLastPathComponent()  // Tests
+            .deletingLastPathComponent()  // repository
+            .deletingLastPathComponent()  // its parent
+            .appendingPathComponent("shared/conformance")
+    }()
 
     static let sigv4 = root.appendingPathComponent("sigv4")
 

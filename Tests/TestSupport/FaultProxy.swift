@@ -19,12 +19,15 @@ public final class FaultProxy: @unchecked Sendable {
         public var bodyContains: String?
         public var seconds: Int?
         public var afterForward: Bool?
+        public var status: Int?
+        public var code: String?
 
         /// A rule firing for the first `count` matches (-1: forever) after `after` matches.
         public init(
             service: String? = nil, action: String? = nil, fault: String, count: Int = -1,
             after: Int = 0, secret: String? = nil, bodyContains: String? = nil,
-            seconds: Int? = nil, afterForward: Bool? = nil
+            seconds: Int? = nil, afterForward: Bool? = nil, status: Int? = nil,
+            code: String? = nil
         ) {
             self.service = service
             self.action = action
@@ -35,6 +38,8 @@ public final class FaultProxy: @unchecked Sendable {
             self.bodyContains = bodyContains
             self.seconds = seconds
             self.afterForward = afterForward
+            self.status = status
+            self.code = code
         }
     }
 

@@ -14,7 +14,8 @@ struct CatAndRegionTests {
         let snapshot = try bunker.snapshot()
 
         for secret in seeded.expected.secrets where !secret.scheduledForDeletion {
-            let current = try #require(secret.versions.first { $0.stages.contains("AWSCURRENT") })
+            guard let current = secret.versions.first(where: { $0.stages.contains("AWSCURRENT") })
+            else { continue }
             let result = try bunker.run(["cat", "--at", snapshot.time, secret.name],
                                         environment: world.restoreEnvironment)
             #expect(result.status == 0, "\(result.errorOutput)")
@@ -48,8 +49,12 @@ struct CatAndRegionTests {
 
         let live = try LiveState.read(seeded.expected.secrets.map(\.name), region: "eu-west-1")
         for secret in seeded.expected.secrets where !secret.scheduledForDeletion {
+            guard let current = secret.versions.first(where: { $0.stages.contains("AWSCURRENT") })
+            else {
+                #expect(live[secret.name] == nil, "\(secret.name) has no value to restore")
+                continue
+            }
             let copy = try #require(live[secret.name], "\(secret.name) not in eu-west-1")
-            let current = try #require(secret.versions.first { $0.stages.contains("AWSCURRENT") })
             #expect(copy.currentValue == current.bytes)
             #expect(Set(copy.versions.keys) == Set(secret.versions.map(\.versionId)))
         }

@@ -85,6 +85,30 @@ struct SnapshotFaultTests {
         #expect(try setup.bunker.catalog().isEmpty)
     }
 
+    @Test func pendingVersionWithoutValue_isRecordedAsSuch_andTheSnapshotGoesOn() throws {
+        let setup = try Self.setUp("faults-pending")
+        let secret = try #require(setup.seeded.expected.secrets.first { $0.name.hasSuffix("/prod/rotation_pending.key") })
+        let pending = try #require(secret.versions.first { $0.stages == ["AWSPENDING"] })
+        try setup.proxy.setRules([.init(
+            service: "secretsmanager", action: "GetSecretValue", fault: "error",
+            bodyContains: pending.versionId, status: 400, code: "ResourceNotFoundException")])
+
+        let report = try setup.bunker.snapshot(environment: setup.environment)
+        #expect(!report.partial)
+        #expect(report.unavailableVersions >= 1)
+        let document = try #require(try setup.bunker.contents(report.id).documents.first { $0.name == secret.name })
+        let stored = try #require(document.versions.first { $0.id == pending.versionId })
+        #expect(stored.stages == ["AWSPENDING"])
+        #expect(stored.valueSource == .unavailable)
+        #expect(stored.unavailableReason == "version holds no value")
+        let current = try #require(document.versions.first { $0.stages.contains("AWSCURRENT") })
+        #expect(current.valueSource == .captured)
+
+        let empty = try #require(setup.seeded.expected.secrets.first { $0.versions.isEmpty })
+        let placeholder = try #require(try setup.bunker.contents(report.id).documents.first { $0.name == empty.name })
+        #expect(placeholder.versions.isEmpty, "a secret without versions is captured with none")
+    }
+
     @Test func secretWhoseKMSKeyIsDenied_isReported_andTheSnapshotIsPartial() throws {
         let setup = try Self.setUp("faults-denied")
         let denied = try #require(setup.seeded.expected.secrets.first { $0.name.hasSuffix("/prod/payments/db-password") })
