@@ -26,13 +26,15 @@ let package = Package(
         .target(name: "SigV4", dependencies: ["BunkerCrypto"]),
         .target(name: "BunkerEnvelope", dependencies: ["BunkerCrypto"]),
         .target(name: "BunkerAWS", dependencies: ["SigV4", "BunkerHTTP", "BunkerCrypto"]),
-        .target(name: "BunkerRetention"),
+        .target(name: "BunkerJSON"),
+        .target(name: "BunkerRetention", dependencies: ["BunkerJSON"]),
 
         // Domain and command line.
         .target(
             name: "BunkerCore",
             dependencies: [
                 "BunkerAWS", "BunkerEnvelope", "BunkerArchive", "BunkerCrypto", "BunkerRetention",
+                "BunkerJSON",
             ]
         ),
         .executableTarget(name: "bunker", dependencies: ["BunkerCore"]),
@@ -47,7 +49,7 @@ let package = Package(
         .testTarget(name: "EnvelopeTests", dependencies: ["BunkerEnvelope"]),
         .testTarget(name: "AWSTests", dependencies: ["BunkerAWS", "TestSupport"]),
         .testTarget(name: "RetentionTests", dependencies: ["BunkerRetention"]),
-        .testTarget(name: "CoreTests", dependencies: ["BunkerCore", "TestSupport"]),
+        .testTarget(name: "CoreTests", dependencies: ["BunkerCore", "BunkerJSON", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,3 +1,4 @@
+import BunkerJSON
 import Foundation
 
 extension RetentionPolicy {
@@ -36,9 +37,9 @@ extension RetentionPolicy {
     public static func parse(_ data: Data, name: String) throws(RetentionPolicyError)
         -> RetentionPolicy
     {
-        let root: PolicyJSON
+        let root: JSONValue
         do {
-            root = try PolicyJSON.parse(data)
+            root = try JSONValue.parse(data, json5: true)
         } catch {
             throw .syntax(file: name, reason: syntaxReason(error))
         }

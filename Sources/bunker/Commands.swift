@@ -72,7 +72,8 @@ func runShow(_ context: CommandContext) throws -> ExitCode {
     let services = try AWSServices(environment: context.environment)
     let store = try services.primaryStore(config)
     let entry = try resolveSnapshot(context.arguments.positional[0], store: store)
-    let contents = try services.reader(store: store).contents(entry)
+    // The manifest is all `show` needs; the documents are checked but not kept.
+    let contents = try services.reader(store: store).contents(entry) { _ in false }
     let view = ManifestView(contents.manifest)
     if context.output.json {
         context.output.printJSON(view)

@@ -1,3 +1,4 @@
+import BunkerJSON
 import Foundation
 
 /// Reads and validates the configuration file.
@@ -34,7 +35,7 @@ public enum ConfigLoader {
     public static func parse(_ data: Data, path: String = "<config>") throws -> BunkerConfig {
         let root: JSONValue
         do {
-            root = try JSONValue.parseJSON5(data)
+            root = try JSONValue.parse(data, json5: true)
         } catch let DecodingError.dataCorrupted(context) {
             throw ConfigError.syntax(path: path, reason: context.debugDescription)
         } catch {

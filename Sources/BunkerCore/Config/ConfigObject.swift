@@ -1,3 +1,4 @@
+import BunkerJSON
 import Foundation
 
 /// One JSON object of the config file, with typed accessors that report the
@@ -108,7 +109,7 @@ struct ConfigObject {
 
     func optionalInt(_ key: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let value = values[key] else { return nil }
-        guard case let .number(number) = value, number == number.rounded(),
+        guard let number = value.number, number == number.rounded(),
               abs(number) < 1e15
         else { throw ConfigError.wrongType(path(key), expected: "an integer") }
         guard range.contains(Int(number)) else {
@@ -120,7 +121,7 @@ struct ConfigObject {
 
     func optionalDouble(_ key: String, in range: ClosedRange<Double>) throws -> Double? {
         guard let value = values[key] else { return nil }
-        guard case let .number(number) = value else {
+        guard let number = value.number else {
             throw ConfigError.wrongType(path(key), expected: "a number")
         }
         guard range.contains(number) else {

@@ -1,3 +1,4 @@
+import BunkerJSON
 import Foundation
 
 /// The bucket-policy statement that refuses every request not made over TLS, and how it
@@ -34,7 +35,7 @@ enum DenyInsecureTransport {
     }
 
     /// Bunker's statement for `bucket`.
-    static func statement(bucket: String, partition: String) -> BucketPolicyJSON {
+    static func statement(bucket: String, partition: String) -> JSONValue {
         .object([
             "Sid": .string(sid),
             "Effect": .string("Deny"),
@@ -47,7 +48,7 @@ enum DenyInsecureTransport {
 
     /// Whether `statement` says what Bunker's statement says, allowing the spellings AWS
     /// may return (one-element lists as strings, `{"AWS": "*"}` for `"*"`, any order).
-    static func isRight(_ statement: BucketPolicyJSON, bucket: String, partition: String) -> Bool {
+    static func isRight(_ statement: JSONValue, bucket: String, partition: String) -> Bool {
         guard let members = statement.objectValue,
             Set(members.keys) == ["Sid", "Effect", "Principal", "Action", "Resource", "Condition"],
             members["Effect"]?.stringValue == "Deny",
@@ -99,17 +100,17 @@ enum DenyInsecureTransport {
         }
         members["Version"] = members["Version"] ?? .string("2012-10-17")
         members["Statement"] = .array(statements)
-        return BucketPolicyJSON.object(members).serialized()
+        return JSONValue.object(members).serialized()
     }
 
     /// The top-level members and the statements of `policy`.
     private static func document(
         _ policy: Data?, bucket: String
-    ) throws -> (members: [String: BucketPolicyJSON], statements: [BucketPolicyJSON]) {
+    ) throws -> (members: [String: JSONValue], statements: [JSONValue]) {
         guard let policy else { return ([:], []) }
-        let parsed: BucketPolicyJSON
+        let parsed: JSONValue
         do {
-            parsed = try BucketPolicyJSON.parse(policy)
+            parsed = try JSONValue.parse(policy)
         } catch {
             throw SetupError.unreadableBucketPolicy(bucket: bucket, reason: "it is not JSON")
         }
@@ -127,7 +128,7 @@ enum DenyInsecureTransport {
         }
     }
 
-    private static func isEveryone(_ principal: BucketPolicyJSON) -> Bool {
+    private static func isEveryone(_ principal: JSONValue) -> Bool {
         if principal == .string("*") { return true }
         guard let members = principal.objectValue, members.count == 1 else { return false }
         return members["AWS"]?.stringSet == ["*"]

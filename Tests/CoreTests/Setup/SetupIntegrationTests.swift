@@ -1,3 +1,4 @@
+import BunkerJSON
 @testable import BunkerAWS
 @testable import BunkerCore
 import Foundation
@@ -169,12 +170,12 @@ struct SetupIntegrationTests {
 
         let ids = try admin.bucketLifecycle(bucket).rules.map { $0.childText("ID") }
         #expect(ids == ["logs-expire", "tidy-versions", "bunker-abort-incomplete-multipart"])
-        let written = try BucketPolicyJSON.parse(try #require(try admin.bucketPolicy(bucket)))
+        let written = try JSONValue.parse(try #require(try admin.bucketPolicy(bucket)))
         guard case let .array(statements)? = written["Statement"] else {
             Issue.record("the policy has no statement list")
             return
         }
-        #expect(statements.first == (try BucketPolicyJSON.parse(Data(foreignStatement.utf8))))
+        #expect(statements.first == (try JSONValue.parse(Data(foreignStatement.utf8))))
         #expect(statements.map { $0["Sid"]?.stringValue }
             == ["AllowAuditorRead", "BunkerDenyInsecureTransport"])
 

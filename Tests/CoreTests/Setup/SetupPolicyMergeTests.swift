@@ -1,3 +1,4 @@
+import BunkerJSON
 @testable import BunkerCore
 import Foundation
 import Testing
@@ -13,13 +14,13 @@ import Testing
         ).finding
     }
 
-    static func merged(_ json: String?) throws -> BucketPolicyJSON {
+    static func merged(_ json: String?) throws -> JSONValue {
         let data = try DenyInsecureTransport.merged(
             json.map { Data($0.utf8) }, bucket: bucket, partition: "aws")
-        return try BucketPolicyJSON.parse(data)
+        return try JSONValue.parse(data)
     }
 
-    static var ours: BucketPolicyJSON {
+    static var ours: JSONValue {
         DenyInsecureTransport.statement(bucket: bucket, partition: "aws")
     }
 
@@ -47,7 +48,7 @@ import Testing
             """
         #expect(try Self.evaluate(policy) == .missing)
         let document = try Self.merged(policy)
-        let foreign = try BucketPolicyJSON.parse(Data(Self.foreign.utf8))
+        let foreign = try JSONValue.parse(Data(Self.foreign.utf8))
         #expect(document["Version"] == .string("2008-10-17"))
         #expect(document["Id"] == .string("corp-policy"))
         #expect(document["Statement"] == .array([foreign, Self.ours]))
@@ -107,13 +108,13 @@ import Testing
     ])
     func changedStatement_differs_andIsReplacedInPlace(field: String, value: String) throws {
         guard case var .object(members) = Self.ours else { return }
-        members[field] = try BucketPolicyJSON.parse(Data(value.utf8))
-        let stale = String(decoding: BucketPolicyJSON.object(members).serialized(), as: UTF8.self)
+        members[field] = try JSONValue.parse(Data(value.utf8))
+        let stale = String(decoding: JSONValue.object(members).serialized(), as: UTF8.self)
         let policy = "{\"Version\":\"2012-10-17\",\"Statement\":[\(stale),\(Self.foreign)]}"
         #expect(try Self.evaluate(policy) == .differs)
 
         let document = try Self.merged(policy)
-        let foreign = try BucketPolicyJSON.parse(Data(Self.foreign.utf8))
+        let foreign = try JSONValue.parse(Data(Self.foreign.utf8))
         #expect(document["Statement"] == .array([Self.ours, foreign]))
     }
 
@@ -122,14 +123,14 @@ import Testing
         let policy = "{\"Statement\":[\(ours),\(Self.foreign),\(ours)]}"
         #expect(try Self.evaluate(policy) == .differs)
         let document = try Self.merged(policy)
-        let foreign = try BucketPolicyJSON.parse(Data(Self.foreign.utf8))
+        let foreign = try JSONValue.parse(Data(Self.foreign.utf8))
         #expect(document["Statement"] == .array([Self.ours, foreign]))
     }
 
     @Test func statementWithAnotherSid_isLeftAlone_evenWhenItSaysTheSame() throws {
         guard case var .object(members) = Self.ours else { return }
         members["Sid"] = .string("DenyInsecureTransport")
-        let older = String(decoding: BucketPolicyJSON.object(members).serialized(), as: UTF8.self)
+        let older = String(decoding: JSONValue.object(members).serialized(), as: UTF8.self)
         let policy = "{\"Statement\":[\(older)]}"
         #expect(try Self.evaluate(policy) == .missing)
         #expect(try Self.merged(policy)["Statement"] == .array([.object(members), Self.ours]))

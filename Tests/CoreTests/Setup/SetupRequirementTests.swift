@@ -1,3 +1,4 @@
+import BunkerJSON
 import BunkerAWS
 @testable import BunkerCore
 import Foundation
@@ -93,15 +94,15 @@ import Testing
     @Test func denyInsecureTransportFile_isWhatInitWrites() throws {
         let data = try Self.policyFile("deny-insecure-transport.json")
         let text = String(decoding: data, as: UTF8.self)
-        let file = try BucketPolicyJSON.parse(
+        let file = try JSONValue.parse(
             Data(text.replacingOccurrences(of: "BUCKET", with: "acme-dr-x").utf8))
-        let written = try BucketPolicyJSON.parse(
+        let written = try JSONValue.parse(
             try DenyInsecureTransport.merged(nil, bucket: "acme-dr-x", partition: "aws"))
         #expect(file == written)
     }
 
     @Test func lifecycleFile_isTheRuleInitWrites() throws {
-        let file = try BucketPolicyJSON.parse(
+        let file = try JSONValue.parse(
             try Self.policyFile("lifecycle-abort-incomplete-multipart.json"))
         let rule = AbortIncompleteUploadsRule.rule
         guard case let .array(rules)? = file["Rules"], rules.count == 1 else {
@@ -117,9 +118,9 @@ import Testing
     }
 
     @Test func publicAccessBlockFile_turnsAllFourOn() throws {
-        let file = try BucketPolicyJSON.parse(try Self.policyFile("public-access-block.json"))
+        let file = try JSONValue.parse(try Self.policyFile("public-access-block.json"))
         let expected = S3Client.PublicAccessBlock.allBlocked.flags.map {
-            ($0.name, BucketPolicyJSON.bool($0.value))
+            ($0.name, JSONValue.bool($0.value))
         }
         #expect(file == .object(Dictionary(uniqueKeysWithValues: expected)))
     }
