@@ -118,6 +118,16 @@ import Testing
         #expect(plan.reasons == ["description differs; tags differ (~Owner -Extra)"])
     }
 
+    @Test func reservedAWSTags_areNeitherWrittenNorRemoved() {
+        let doc = document(
+            [version("v1", ["AWSCURRENT"])], tags: ["Backup": "true", "aws:cloudformation:stack-name": "s"])
+        let created = planner.plan(doc, live: nil, target: target)
+        #expect(created.steps.first == .createSecret(
+            description: "db", kmsKeyId: nil, tags: [SecretDocument.Tag(key: "Backup", value: "true")]))
+        let now = live(["v1": ["AWSCURRENT"]], tags: ["Backup": "true", "aws:other": "x"])
+        #expect(planner.plan(doc, live: now, target: target).actions == [.unchanged])
+    }
+
     @Test func replica_isSkippedWithAdvice() {
         let doc = document([version("v1", ["AWSCURRENT"])], primaryRegion: "us-east-1")
         let plan = planner.plan(doc, live: nil, target: target)

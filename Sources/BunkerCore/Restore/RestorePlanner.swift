@@ -49,7 +49,7 @@ public struct RestorePlanner: Sendable {
             plan.reasons = ["does not exist in \(target.region)"]
             plan.steps = [.createSecret(
                 description: document.description, kmsKeyId: target.kmsKeyId,
-                tags: document.tags)]
+                tags: Self.userTags(document.tags))]
             plan.steps += fullVersionSteps(document, live: [:], notes: &plan.notes)
             return plan
         }
@@ -179,10 +179,11 @@ public struct RestorePlanner: Sendable {
             reasons.append("description differs")
         }
 
-        let wanted = Dictionary(document.tags.map { ($0.key, $0.value) }) { _, last in last }
-        let changed = document.tags.filter { live.tags[$0.key] != $0.value }
+        let userTags = Self.userTags(document.tags)
+        let wanted = Dictionary(userTags.map { ($0.key, $0.value) }) { _, last in last }
+        let changed = userTags.filter { live.tags[$0.key] != $0.value }
             .sorted { $0.key < $1.key }
-        let extra = live.tags.keys.filter { wanted[$0] == nil }.sorted()
+        let extra = live.tags.keys.filter { wanted[$0] == nil && !Self.isSystemTag($0) }.sorted()
         if !changed.isEmpty { steps.append(.addTags(changed)) }
         if !extra.isEmpty { steps.append(.removeTags(extra)) }
         if !changed.isEmpty || !extra.isEmpty {
@@ -191,6 +192,14 @@ public struct RestorePlanner: Sendable {
             reasons.append("tags differ (\(marks.joined(separator: " ")))")
         }
         return (steps, reasons.joined(separator: "; "))
+    }
+
+    /// Tags AWS reserves (`aws:…`, set by CloudFormation and others) cannot be written by
+    /// callers; they are neither restored nor removed.
+    static func isSystemTag(_ key: String) -> Bool { key.lowercased().hasPrefix("aws:") }
+
+    private static func userTags(_ tags: [SecretDocument.Tag]) -> [SecretDocument.Tag] {
+        tags.filter { !isSystemTag($0.key) }
     }
 
     private func skipped(_ plan: SecretPlan, _ reason: String) -> SecretPlan {

@@ -112,7 +112,7 @@ public final class Restorer {
         }
         progress.finish()
 
-        var plans: [SecretPlan] = []
+        var plans = Self.notCaptured(contents.manifest, request: request, region: region)
         var failures: [(name: String, target: String, reason: String)] = []
         for result in results {
             switch result {
@@ -126,6 +126,26 @@ public final class Restorer {
             plans: plans, failures: failures,
             documents: Dictionary(contents.documents.map { ($0.name, $0) }) { first, _ in first },
             preparedAt: clock())
+    }
+
+    /// Selected secrets the snapshot lists as not captured: skipped, with the reason, so a
+    /// restore of a partial snapshot says what it cannot bring back. With `--tag` the
+    /// failures' tags are unknown, so only a name selection reports them.
+    private static func notCaptured(
+        _ manifest: Manifest, request: RestoreRequest, region: String
+    ) -> [SecretPlan] {
+        guard request.selection.tags.isEmpty else { return [] }
+        return manifest.failures
+            .filter { request.selection.matches(name: $0.name, tags: []) }
+            .map { failure in
+                SecretPlan(
+                    source: failure.name,
+                    target: RestoreTarget(
+                        name: request.prefix + failure.name, region: region, kmsKeyId: nil),
+                    actions: [.skip],
+                    reasons: ["not captured in this snapshot (\(failure.error))"],
+                    steps: [], notes: [])
+            }
     }
 
     /// The report of a dry run: the plan, nothing executed.
@@ -152,6 +172,7 @@ public final class Restorer {
                 counter.increment()
                 self.progress.update("restored \(counter.count)/\(total) secrets")
             }
+            if plan.actions == [.skip] { return (.skipped, nil) }
             guard let document = prepared.documents[plan.source] else {
                 return (.failed, "the snapshot's document is missing")
             }

@@ -126,5 +126,14 @@ struct SnapshotFaultTests {
         let contents = try setup.bunker.contents(report.id)
         #expect(contents.manifest.failures.map(\.name) == [denied.name])
         #expect(!contents.documents.contains { $0.name == denied.name })
+
+        // A restore from this snapshot says what it cannot bring back.
+        let plan = try setup.bunker.run(
+            ["restore", "--at", report.id, "--dry-run", "--json"],
+            environment: setup.bunker.world.restoreEnvironment)
+        let restore = try JSONDecoder().decode(RestoreReport.self, from: plan.stdout)
+        let line = try #require(restore.secrets.first { $0.name == denied.name })
+        #expect(line.outcome == .skipped)
+        #expect(line.reasons.first?.hasPrefix("not captured in this snapshot") == true)
     }
 }
