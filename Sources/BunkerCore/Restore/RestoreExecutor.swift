@@ -126,7 +126,7 @@ struct RestoreExecutor {
                     name: name, description: description, kmsKeyId: kmsKeyId,
                     tags: tags.map { SecretTag(key: $0.key, value: $0.value) })
                 return
-            } catch let error as AWSError where error.code == "InvalidRequestException" {
+            } catch let error as AWSError where Self.isDeletedNameError(error) {
                 if try reader.read(name) != nil { throw error }
                 guard attempt < Self.reservedNameAttempts else {
                     throw RestoreConflict.nameReserved(name: name)
@@ -136,11 +136,22 @@ struct RestoreExecutor {
         }
     }
 
+    /// Secrets Manager's refusal to create a name that is scheduled for deletion or still
+    /// reserved after a forced deletion (an `InvalidRequestException` about the deletion).
+    private static func isDeletedNameError(_ error: AWSError) -> Bool {
+        guard error.code == "InvalidRequestException",
+            case let .service(_, message, _, _) = error
+        else { return false }
+        return message.localizedCaseInsensitiveContains("delet")
+    }
+
     /// Errors that mean the secret is not as the plan assumed: plan again.
     private static func meansReplan(_ error: AWSError, step: RestoreStep) -> Bool {
         switch (error.code, step) {
-        case ("ResourceExistsException", .createSecret), ("InvalidRequestException", .createSecret):
+        case ("ResourceExistsException", .createSecret):
             return true
+        case ("InvalidRequestException", .createSecret):
+            return isDeletedNameError(error)
         case ("InvalidParameterException", .moveStage), ("InvalidParameterException", .removeStage):
             return true
         case ("InvalidRequestException", .cancelDeletion):
