@@ -3,6 +3,12 @@
 public enum RetentionReason: Hashable, Sendable, CustomStringConvertible {
     /// The newest good snapshot, kept whatever the policy: `newest good snapshot`.
     case newestGood
+    /// The newest good snapshot that captured every selected secret: `newest complete
+    /// snapshot`.
+    case newestComplete
+    /// A partial good snapshot newer than the newest complete one, kept because it may hold
+    /// the only copy of a secret: `partial, newer than the newest complete snapshot`.
+    case partialSinceComplete
     /// A good snapshot dated after `now`, kept so that clock skew never deletes:
     /// `after now (clock skew)`.
     case afterNow
@@ -21,6 +27,8 @@ public enum RetentionReason: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .newestGood: return "newest good snapshot"
+        case .newestComplete: return "newest complete snapshot"
+        case .partialSinceComplete: return "partial, newer than the newest complete snapshot"
         case .afterNow: return "after now (clock skew)"
         case .last(let count): return "last \(count)"
         case .within(let duration): return "within \(duration.text)"
@@ -34,11 +42,13 @@ public enum RetentionReason: Hashable, Sendable, CustomStringConvertible {
     var rank: Int {
         switch self {
         case .newestGood: return 0
-        case .afterNow: return 1
-        case .last: return 2
-        case .within: return 3
+        case .newestComplete: return 1
+        case .partialSinceComplete: return 2
+        case .afterNow: return 3
+        case .last: return 4
+        case .within: return 5
         case .calendar(let bucket):
-            return 4 + CalendarPeriod.allCases.firstIndex(of: bucket.period)!
+            return 6 + CalendarPeriod.allCases.firstIndex(of: bucket.period)!
         case .failedLeftover: return 20
         case .noRuleKeeps: return 21
         }

@@ -6,6 +6,9 @@ public enum RetentionEvaluator {
     ///
     /// Only good snapshots count toward any rule, and a snapshot is kept when any rule keeps it:
     /// - the newest good snapshot is always kept;
+    /// - the newest complete good snapshot is always kept, and so is every good snapshot
+    ///   newer than it (those are partial: they may hold the only copy of a secret that
+    ///   newer runs could not read);
     /// - every good snapshot dated after `now` is kept (clock skew must never delete);
     /// - `last N`: the N newest good snapshots;
     /// - `within D`: every good snapshot with `now - createdAt <= D`;
@@ -38,6 +41,18 @@ public enum RetentionEvaluator {
         let newestFirst = goodIndicesNewestFirst(snapshots)
 
         if let newest = newestFirst.first { reasons[newest].append(.newestGood) }
+
+        // A partial snapshot may hold the only copy of a secret that newer runs fail to
+        // read: keep the newest complete snapshot and every partial one after it.
+        let newestComplete = newestFirst.firstIndex { snapshots[$0].isComplete }
+        for (position, index) in newestFirst.enumerated() {
+            if position == newestComplete {
+                // Unsaid when it is the newest good snapshot anyway (the usual case).
+                if position > 0 { reasons[index].append(.newestComplete) }
+                break
+            }
+            reasons[index].append(.partialSinceComplete)
+        }
 
         for index in newestFirst where snapshots[index].createdAt > now {
             reasons[index].append(.afterNow)

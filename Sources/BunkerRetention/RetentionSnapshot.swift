@@ -18,16 +18,22 @@ public struct RetentionSnapshot: Hashable, Sendable {
     /// failed leftover (an archive with no catalog record).
     public var isGood: Bool
 
+    /// `false` for a good snapshot that is partial: some selected secrets could not be read
+    /// and it holds only the others.
+    public var isComplete: Bool
+
     /// Creates a snapshot description.
     ///
     /// - Parameters:
     ///   - id: The snapshot id; sorts in time order.
     ///   - createdAt: The creation time.
     ///   - isGood: Whether the snapshot is in the catalog (good) or a failed leftover.
-    public init(id: String, createdAt: Date, isGood: Bool) {
+    ///   - isComplete: Whether it captured every selected secret.
+    public init(id: String, createdAt: Date, isGood: Bool, isComplete: Bool = true) {
         self.id = id
         self.createdAt = createdAt
         self.isGood = isGood
+        self.isComplete = isComplete
     }
 
     /// Whether this snapshot is newer than `other`: a later time, or the same time and a larger id.

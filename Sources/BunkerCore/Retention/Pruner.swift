@@ -61,7 +61,8 @@ public final class Pruner {
 
         var snapshots: [RetentionSnapshot] = catalog.compactMap { entry in
             Timestamps.parseInstant(entry.time).map {
-                RetentionSnapshot(id: entry.id, createdAt: $0, isGood: true)
+                RetentionSnapshot(
+                    id: entry.id, createdAt: $0, isGood: true, isComplete: !entry.isPartial)
             }
         }
         var spared: [PruneReport.Item] = []
@@ -81,9 +82,8 @@ public final class Pruner {
         let decisions = RetentionEvaluator.evaluate(snapshots, policy: policy, now: now)
         try checkSafety(decisions)
 
-        let bucketLocked = policy.lock == nil
-            ? false : try store.s3.objectLockConfiguration(store.bucket)?.enabled == true
-        let locking = policy.lock != nil && bucketLocked
+        // Read even when the policy has no lock: objects may be locked from an earlier one.
+        let bucketLocked = try store.s3.objectLockConfiguration(store.bucket)?.enabled == true
         if policy.lock != nil && !bucketLocked {
             log("warning: the policy asks for Object Lock but bucket \(store.bucket) has none; "
                 + "snapshots there are not protected from early deletion (run `bunker init`)")
@@ -96,7 +96,7 @@ public final class Pruner {
         var items = spared
         for decision in decisions.sorted(by: { $0.snapshot.id < $1.snapshot.id }) {
             items.append(apply(
-                decision, store: store, dryRun: dryRun, locking: locking,
+                decision, store: store, dryRun: dryRun, bucketLocked: bucketLocked,
                 lockTarget: targets[decision.snapshot.id]))
         }
         let aborted = try abortStaleUploads(store, now: now, dryRun: dryRun)
@@ -119,7 +119,7 @@ public final class Pruner {
     }
 
     private func apply(
-        _ decision: RetentionDecision, store: SnapshotStore, dryRun: Bool, locking: Bool,
+        _ decision: RetentionDecision, store: SnapshotStore, dryRun: Bool, bucketLocked: Bool,
         lockTarget: Date?
     ) -> PruneReport.Item {
         let snapshot = decision.snapshot
@@ -135,7 +135,9 @@ public final class Pruner {
         }
 
         do {
-            let state = locking ? try store.lockState(of: id) : nil
+            let extendsLocks = policy.lock != nil && bucketLocked
+            let readsLock = bucketLocked && (!decision.isKept || extendsLocks)
+            let state = readsLock ? try store.lockState(of: id) : nil
             item.lockedUntil = state?.lockedUntil.map(Timestamps.iso8601)
             if decision.isKept {
                 if let mode = policy.lock?.rawValue, let until = lockTarget, let state, !dryRun,
@@ -149,19 +151,20 @@ public final class Pruner {
             }
             if let until = state?.lockedUntil, until > clock() {
                 item.outcome = .locked
-                log("kept snapshot \(id): the policy lets it go "
-                    + "(\(item.reasons.joined(separator: ", "))) "
+                log("snapshot \(id) stays: the policy lets it go "
+                    + "(\(item.reasons.joined(separator: ", "))), "
                     + "but it is locked until \(Timestamps.iso8601(until))")
                 return item
             }
             guard !dryRun else { return item }
             try store.deleteForGood(id)
             log("deleted snapshot \(id) (\(item.reasons.joined(separator: ", ")))")
-        } catch let error as AWSError where error.code == "AccessDenied" && !decision.isKept {
+        } catch let error as AWSError
+            where error.code == "AccessDenied" && bucketLocked && !decision.isKept
+        {
             item.outcome = .locked
-            item.error = "S3 refused the delete (\(error.code ?? "AccessDenied")); "
-                + "it is probably locked"
-            log("kept snapshot \(id): \(item.error ?? "")")
+            item.error = "S3 refused the delete (AccessDenied); it is probably locked"
+            log("snapshot \(id) stays: \(item.error ?? "")")
         } catch {
             item.outcome = .failed
             item.error = "\(error)"

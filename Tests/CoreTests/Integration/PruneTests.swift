@@ -148,6 +148,29 @@ struct PruneTests {
         #expect(try eager.catalog().map(\.id) == [good.id])
     }
 
+    @Test func partialSnapshots_neverCostTheLastCopyOfASecret() throws {
+        let world = try #require(MotoWorld.current)
+        let seeded = try world.seed(namespace: MotoWorld.uniqueNamespace("prune-partial"))
+        let bunker = try Self.configure(seeded, policy: #"{"keep": {"last": 1}}"#)
+        let complete = try bunker.snapshot()
+
+        let denied = try #require(seeded.expected.secrets.first { $0.name.hasSuffix("/prod/payments/db-password") })
+        let proxy = try FaultProxy(world: world)
+        try proxy.setRules([.init(service: "secretsmanager", fault: "deny-secret", secret: denied.name)])
+        Thread.sleep(forTimeInterval: 1.05)
+        let partial = try bunker.snapshot(expectedStatus: 3, environment: proxy.route(world.bunkerEnvironment))
+
+        let report = try JSONDecoder().decode(PruneReport.self, from: try bunker.run("prune", "--json").stdout)
+        #expect(report.summary.deleted == 0)
+        #expect(report.snapshots.first { $0.id == complete.id }?.reasons == ["newest complete snapshot"])
+        #expect(try bunker.catalog().map(\.id) == [complete.id, partial.id])
+        let cat = try bunker.run(["cat", "--at", "latest", denied.name], environment: world.restoreEnvironment)
+        #expect(cat.status == 5)
+        #expect(cat.errorOutput.contains("not captured"), "\(cat.errorOutput)")
+        let older = try bunker.run(["cat", "--at", complete.id, denied.name], environment: world.restoreEnvironment)
+        #expect(older.status == 0, "the complete snapshot still holds it")
+    }
+
     @Test func pruneWithoutAPolicy_saysHowToConfigureOne() throws {
         let seeded = try #require(MotoWorld.current).seed(namespace: MotoWorld.uniqueNamespace("prune-none"))
         let result = try Bunker(seeded).run("prune")
