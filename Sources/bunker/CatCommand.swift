@@ -15,10 +15,14 @@ func runCat(_ context: CommandContext) throws -> ExitCode {
     let entry = try at.select(from: try store.catalog())
     let contents = try services.reader(store: store).contents(entry) { $0.name == name }
     guard let document = contents.documents.first else {
+        if let failure = contents.manifest.failures.first(where: { $0.name == name }) {
+            throw BunkerError.secretNotInSnapshot(
+                name: name, snapshot: entry.id,
+                detail: "not captured (\(failure.error)); an earlier snapshot may hold it")
+        }
         throw BunkerError.secretNotInSnapshot(
             name: name, snapshot: entry.id, detail: "no such secret")
     }
-
     let wanted = context.arguments.value("--version")
     let version = wanted.map { id in document.versions.first { $0.id == id } }
         ?? document.versions.first { $0.stages.contains("AWSCURRENT") }

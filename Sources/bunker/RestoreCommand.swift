@@ -34,10 +34,10 @@ func runRestore(_ context: CommandContext) throws -> ExitCode {
         let plan = restorer.dryRunReport(prepared)
         if context.output.json {
             context.output.printJSON(plan)
-            return plan.succeeded ? .success : .partial
+            return exitCode(plan)
         }
         RestoreView.printPlan(plan, prepared: prepared, to: context.output)
-        if dryRun { return plan.succeeded ? .success : .partial }
+        if dryRun { return exitCode(plan) }
     }
 
     if prepared.changeCount > 0, !arguments.has("--yes") {
@@ -49,7 +49,7 @@ func runRestore(_ context: CommandContext) throws -> ExitCode {
     } else {
         RestoreView.printOutcome(report, to: context.output)
     }
-    return report.succeeded ? .success : .partial
+    return exitCode(report)
 }
 
 /// Asks on the terminal; in scripts an in-place restore needs `--yes`.
@@ -61,8 +61,18 @@ private func confirm(_ prepared: PreparedRestore, context: CommandContext) throw
         if prepared.isInPlace { throw BunkerError.confirmationRequired("This is \(what); it") }
         return
     }
-    FileHandle.standardError.write(Data(
-        "This is \(what), changing \(prepared.changeCount) secrets. Type yes to go on: ".utf8))
+    FileHandle.standardError.write(Data((
+        "This is \(what), changing \(Output.count(prepared.changeCount, "secret")). "
+            + "Type yes to go on: ").utf8))
     let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
     guard answer == "yes" || answer == "y" else { throw BunkerError.declined }
+}
+
+/// 0 when every secret is as the snapshot had it, 3 when some could not be restored, 1 when
+/// none could (nothing was done: typically missing permissions).
+private func exitCode(_ report: RestoreReport) -> ExitCode {
+    let summary = report.summary
+    if summary.failed == 0 { return .success }
+    let done = summary.planned + summary.restored + summary.unchanged + summary.skipped
+    return done == 0 ? .failure : .partial
 }

@@ -4,15 +4,23 @@ import BunkerCore
 enum RestoreView {
     static func printPlan(_ plan: RestoreReport, prepared: PreparedRestore, to output: Output) {
         printSnapshot(plan.snapshot, to: output)
-        let place = prepared.isInPlace ? "in place" : "as copies named \"\(plan.prefix)…\""
+        let place: String
+        if prepared.isInPlace {
+            place = "in place"
+        } else if plan.prefix.isEmpty {
+            place = "under the same names (another region)"
+        } else {
+            place = "as copies named \"\(plan.prefix)…\", tagged \(RestoreRequest.restoredFromTag)"
+        }
         output.line("Restoring into \(plan.region), \(place).")
         output.line("")
-        for secret in plan.secrets {
+        let actions = plan.secrets.map { $0.outcome == .failed ? "cannot restore" : $0.action }
+        let width = (actions.map(\.count).max() ?? 0) + 2
+        for (secret, action) in zip(plan.secrets, actions) {
             let target = secret.target == secret.name ? "" : " → \(secret.target)"
             let why = secret.error ?? secret.reasons.joined(separator: "; ")
-            let action = secret.outcome == .failed ? "cannot restore" : secret.action
-            output.line("  \(action.padding(toLength: 34, withPad: " ", startingAt: 0))"
-                + "\(secret.name)\(target)  (\(why))")
+            output.line("  \(action.padding(toLength: width, withPad: " ", startingAt: 0))"
+                + "\(secret.name)\(target)  — \(why)")
             for note in secret.notes { output.line("      note: \(note)") }
         }
         let summary = plan.summary
@@ -28,7 +36,7 @@ enum RestoreView {
             case .failed:
                 Output.error("FAILED \(secret.name)\(target): \(secret.error ?? "unknown error")")
             case .skipped:
-                output.line("skipped   \(secret.name)  (\(secret.reasons.joined(separator: "; ")))")
+                output.line("skipped   \(secret.name)  — \(secret.reasons.joined(separator: "; "))")
             default:
                 output.line(
                     "\(secret.outcome.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))"
@@ -50,7 +58,7 @@ enum RestoreView {
         }
         var line = "Using snapshot \(snapshot.id) taken \(snapshot.time) "
             + "(\(Timestamps.duration(Double(snapshot.ageSeconds))) ago"
-        if let gap = snapshot.gapSeconds {
+        if let gap = snapshot.gapSeconds, gap > 0 {
             line += "; changes in the \(Timestamps.duration(Double(gap))) before the requested "
                 + "time are not in it"
         }

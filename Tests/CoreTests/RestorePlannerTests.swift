@@ -93,7 +93,45 @@ import Testing
         let doc = document([version("v1", ["AWSCURRENT"])])
         let now = live(["other": ["AWSPREVIOUS"], "bad": ["AWSCURRENT"]])
         let plan = planner.plan(doc, live: now, target: target)
-        #expect(plan.steps == [.putVersion(id: "v1", stages: ["AWSCURRENT"])])
+        #expect(plan.steps == [
+            .putVersion(id: "v1", stages: [staging]),
+            .moveStage(stage: "AWSCURRENT", to: "v1", from: "bad"),
+            .removeStage(stage: staging, from: "v1"),
+        ])
+    }
+
+    @Test func secretRecreatedUnderTheSameName_getsEveryVersionAndCustomLabelBack() {
+        let doc = document([version("v1", ["AWSCURRENT"]), version("v2", ["CANARY"])])
+        let impostor = live(["imp": ["AWSCURRENT"]])
+        let plan = planner.plan(doc, live: impostor, target: target)
+        #expect(plan.steps == [
+            .putVersion(id: "v1", stages: [staging]),
+            .putVersion(id: "v2", stages: [staging]),
+            .moveStage(stage: "AWSCURRENT", to: "v1", from: "imp"),
+            .moveStage(stage: "CANARY", to: "v2", from: nil),
+            .removeStage(stage: staging, from: "v2"),
+        ])
+        // Once done, the live secret keeps the impostor as AWSPREVIOUS, and nothing is left.
+        let done = live(["imp": ["AWSPREVIOUS"], "v1": ["AWSCURRENT"], "v2": ["CANARY"]])
+        #expect(planner.plan(doc, live: done, target: target).actions == [.unchanged])
+    }
+
+    @Test func secretScheduledForDeletionInTheSnapshot_isSkipped_unlessNamed() {
+        var doc = document([version("v1", ["AWSCURRENT"])])
+        doc.scheduledForDeletion = true
+        let now = live(["v1": ["AWSCURRENT"]], deleted: Date(timeIntervalSince1970: 1_800_000_000))
+        let plan = planner.plan(doc, live: now, target: target)
+        #expect(plan.actions == [.skip])
+        #expect(plan.reasons.first?.contains("--secret") == true)
+        #expect(planner.plan(doc, live: now, target: target, reviveScheduled: true).actions
+            == [.undelete])
+    }
+
+    @Test func secretThatNeverHadAValue_isRecreatedWithoutOne() {
+        let doc = document([])
+        let plan = planner.plan(doc, live: nil, target: target)
+        #expect(plan.actions == [.create])
+        #expect(plan.steps == [.createSecret(description: "db", kmsKeyId: nil, tags: doc.tags)])
     }
 
     @Test func scheduledForDeletion_isUndeletedFirst() {

@@ -36,7 +36,9 @@ struct RestoreExecutor {
     /// Restores `document` to `plan.target`, starting from `plan` (made from a fresh read).
     ///
     /// - Returns: the outcome and, for a failure, the reason (never a value).
-    func restore(_ document: SecretDocument, plan: SecretPlan) -> (RestoreOutcome, String?) {
+    func restore(
+        _ document: SecretDocument, plan: SecretPlan, reviveScheduled: Bool
+    ) -> (RestoreOutcome, String?) {
         var current = plan
         var wrote = false
         for _ in 0..<Self.rounds {
@@ -46,7 +48,9 @@ struct RestoreExecutor {
             do {
                 try run(current.steps, document, target: current.target)
                 let live = try reader.read(current.target.name)
-                current = planner.plan(document, live: live, target: current.target)
+                current = planner.plan(
+                    document, live: live, target: current.target,
+                    reviveScheduled: reviveScheduled)
             } catch {
                 return (.failed, RestoreExecutor.describe(error))
             }

@@ -9,11 +9,16 @@ import Foundation
 /// - A secret scheduled for deletion is first **undeleted**.
 /// - A live secret whose versions are all from the snapshot (typically one this restore
 ///   created and was interrupted on) is completed the same way: all versions and labels.
-/// - Any other live secret gets its **value rolled back**: `AWSCURRENT` moves back to the
-///   snapshot's current version when that version still exists, otherwise that version
-///   is written again under its original id. Its other versions and labels are left alone.
+/// - Any other live secret gets its **value rolled back**: the snapshot's versions that are
+///   gone are written back under their ids, `AWSCURRENT` (and any custom label or
+///   `AWSPENDING` the snapshot had) moves back to the snapshot's version, and Secrets
+///   Manager puts `AWSPREVIOUS` on the version that was current. Versions and labels the
+///   snapshot did not have are left alone.
 /// - Description and tags are set to the snapshot's.
 /// - A replica (owned by another region) is **skipped**: restore its primary.
+/// - A secret that was already scheduled for deletion when the snapshot was taken is
+///   **skipped** (restoring the moment does not revive what was being retired then),
+///   unless the caller asks for it (`reviveScheduled`, an exact `--secret NAME`).
 ///
 /// Version values are trusted by id: Secrets Manager never changes the bytes of a version.
 public struct RestorePlanner: Sendable {
@@ -28,8 +33,12 @@ public struct RestorePlanner: Sendable {
     }
 
     /// The plan for restoring `document` into `target`, given the `live` secret there.
+    ///
+    /// - Parameter reviveScheduled: restore the secret even though it was scheduled for
+    ///   deletion when the snapshot was taken.
     public func plan(
-        _ document: SecretDocument, live: LiveSecret?, target: RestoreTarget
+        _ document: SecretDocument, live: LiveSecret?, target: RestoreTarget,
+        reviveScheduled: Bool = false
     ) -> SecretPlan {
         var plan = SecretPlan(
             source: document.name, target: target, actions: [], reasons: [], steps: [], notes: [])
@@ -38,19 +47,25 @@ public struct RestorePlanner: Sendable {
             return skipped(plan, "replica of a secret whose primary is in \(primary); "
                 + "restore the primary in \(primary)")
         }
+        if document.scheduledForDeletion && !reviveScheduled {
+            return skipped(plan, "it was already scheduled for deletion when the snapshot was "
+                + "taken; name it exactly with --secret to bring it back")
+        }
         let readable = document.versions.filter { $0.valueSource != .unavailable }
 
         guard let live else {
-            guard !readable.isEmpty else {
-                return skipped(plan, "the snapshot holds no value of any version "
-                    + "(it was scheduled for deletion before any snapshot captured it)")
+            guard !readable.isEmpty || document.versions.isEmpty else {
+                return skipped(plan, "the snapshot holds no value of any of its versions "
+                    + "(it was scheduled for deletion before any snapshot captured one)")
             }
             plan.actions = [.create]
-            plan.reasons = ["does not exist in \(target.region)"]
+            plan.reasons = [document.versions.isEmpty
+                ? "does not exist in \(target.region) (it never had a value: created without one)"
+                : "does not exist in \(target.region)"]
             plan.steps = [.createSecret(
                 description: document.description, kmsKeyId: target.kmsKeyId,
                 tags: Self.userTags(document.tags))]
-            plan.steps += fullVersionSteps(document, live: [:], notes: &plan.notes)
+            plan.steps += versionSteps(document, live: [:], exact: true, notes: &plan.notes)
             return plan
         }
 
@@ -62,12 +77,11 @@ public struct RestorePlanner: Sendable {
 
         let snapshotIds = Set(document.versions.map(\.id))
         let onlySnapshotVersions = Set(live.versions.keys).isSubset(of: snapshotIds)
-        let valueSteps = onlySnapshotVersions
-            ? fullVersionSteps(document, live: live.versions, notes: &plan.notes)
-            : rollbackSteps(document, live: live, notes: &plan.notes)
+        let valueSteps = versionSteps(
+            document, live: live.versions, exact: onlySnapshotVersions, notes: &plan.notes)
         if !valueSteps.isEmpty {
             plan.actions.append(.rollBackValue)
-            plan.reasons.append(valueReason(document, live: live, full: onlySnapshotVersions))
+            plan.reasons.append(valueReason(document, live: live, steps: valueSteps))
             plan.steps += valueSteps
         }
 
@@ -87,10 +101,13 @@ public struct RestorePlanner: Sendable {
 
     // MARK: - Versions
 
-    /// Writes every missing version that has a value, then makes the labels exactly the
-    /// snapshot's.
-    private func fullVersionSteps(
-        _ document: SecretDocument, live: [String: [String]], notes: inout [String]
+    /// Writes back every snapshot version that is gone and has a value (under its id, with
+    /// the staging label), then puts the snapshot's labels back: `AWSCURRENT` first, since
+    /// moving it moves `AWSPREVIOUS` too. With `exact` the labels become exactly the
+    /// snapshot's; otherwise (the live secret has versions of its own) `AWSPREVIOUS` is left
+    /// to Secrets Manager and live labels the snapshot did not have stay.
+    private func versionSteps(
+        _ document: SecretDocument, live: [String: [String]], exact: Bool, notes: inout [String]
     ) -> [RestoreStep] {
         var model = StageModel(live)
         var steps: [RestoreStep] = []
@@ -106,7 +123,9 @@ public struct RestorePlanner: Sendable {
 
         var desired: [String: String] = [:]
         for version in document.versions where model.exists(version.id) {
-            for stage in version.stages { desired[stage] = version.id }
+            for stage in version.stages where exact || stage != StageModel.previous {
+                desired[stage] = version.id
+            }
         }
         let order = desired.keys.sorted { lhs, rhs in
             (lhs == StageModel.current ? 0 : 1, lhs) < (rhs == StageModel.current ? 0 : 1, rhs)
@@ -121,6 +140,7 @@ public struct RestorePlanner: Sendable {
         }
 
         for (stage, holder) in model.assignments where desired[stage] != holder {
+            guard exact || stage == Self.stagingLabel else { continue }
             if stage == StageModel.current {
                 notes.append("the snapshot has no AWSCURRENT version; Secrets Manager keeps "
                     + "AWSCURRENT on \(holder)")
@@ -129,40 +149,27 @@ public struct RestorePlanner: Sendable {
             steps.append(.removeStage(stage: stage, from: holder))
             model.remove(stage, from: holder)
         }
+        if !exact, !document.versions.contains(where: { $0.stages.contains(StageModel.current) }) {
+            notes.append("the snapshot has no AWSCURRENT version; the live value is kept")
+        }
         return steps
     }
 
-    /// Only `AWSCURRENT` goes back to the snapshot's current version.
-    private func rollbackSteps(
-        _ document: SecretDocument, live: LiveSecret, notes: inout [String]
-    ) -> [RestoreStep] {
-        guard let current = document.versions.first(
-            where: { $0.stages.contains(StageModel.current) })
-        else {
-            notes.append("the snapshot has no AWSCURRENT version; the live value is kept")
-            return []
+    private func valueReason(
+        _ document: SecretDocument, live: LiveSecret, steps: [RestoreStep]
+    ) -> String {
+        let writes = steps.filter { if case .putVersion = $0 { return true }; return false }.count
+        let written = writes == 0 ? "" : "; \(writes) version\(writes == 1 ? "" : "s") "
+            + "written back under the original id"
+        let wanted = document.versions.first { $0.stages.contains(StageModel.current) }?.id
+        let holder = StageModel(live.versions).holder(of: StageModel.current)
+        guard let wanted, holder != wanted else {
+            return "versions or labels differ from the snapshot's" + written
         }
-        let model = StageModel(live.versions)
-        let holder = model.holder(of: StageModel.current)
-        if holder == current.id { return [] }
-        if model.exists(current.id) {
-            return [.moveStage(stage: StageModel.current, to: current.id, from: holder)]
-        }
-        guard current.valueSource != .unavailable else {
-            notes.append("the snapshot holds no value of its current version \(current.id); "
-                + "the live value is kept")
-            return []
-        }
-        return [.putVersion(id: current.id, stages: [StageModel.current])]
-    }
-
-    private func valueReason(_ document: SecretDocument, live: LiveSecret, full: Bool) -> String {
-        if full { return "versions or labels differ from the snapshot's" }
-        let wanted = document.versions.first { $0.stages.contains(StageModel.current) }?.id ?? "?"
-        let holder = StageModel(live.versions).holder(of: StageModel.current) ?? "no version"
         let how = live.versions[wanted] != nil
             ? "still present: the label moves back" : "gone: written back under its id"
-        return "AWSCURRENT is on \(holder), the snapshot's is \(wanted) (\(how))"
+        return "AWSCURRENT is on \(holder ?? "no version"), the snapshot's is \(wanted) "
+            + "(\(how))" + (live.versions[wanted] != nil ? written : "")
     }
 
     // MARK: - Metadata

@@ -34,6 +34,13 @@ public struct RestoreSelection: Equatable, Sendable {
         return tags
     }
 
+    /// The selection in words, for messages: `--secret prod/* --tag Team=pay`.
+    public var summary: String {
+        (patterns.map { "--secret \($0)" }
+            + tags.sorted { $0.key < $1.key }.map { "--tag \($0.key)=\($0.value)" })
+            .joined(separator: " ")
+    }
+
     /// Whether a secret with this name and these tags is selected.
     public func matches(name: String, tags secretTags: [SecretDocument.Tag]) -> Bool {
         let nameMatches = patterns.isEmpty || patterns.contains { pattern in

@@ -16,6 +16,23 @@ public struct RestoreRequest: Sendable {
         self.prefix = prefix
         self.region = region
     }
+
+    /// The tag every copy restored under a prefix carries, naming its snapshot; `snapshot`
+    /// skips secrets that carry it, so drill copies are not backed up as if they were live.
+    public static let restoredFromTag = "bunker:restored-from"
+
+    /// Whether a secret scheduled for deletion in the snapshot is brought back: only when
+    /// it was asked for by its exact name.
+    func revives(_ name: String) -> Bool { selection.patterns.contains(name) }
+
+    /// The document as it is restored: under a prefix, with the restored-from tag added.
+    func copy(_ document: SecretDocument, from snapshot: String) -> SecretDocument {
+        guard !prefix.isEmpty else { return document }
+        var copy = document
+        copy.tags.removeAll { $0.key == Self.restoredFromTag }
+        copy.tags.append(SecretDocument.Tag(key: Self.restoredFromTag, value: snapshot))
+        return copy
+    }
 }
 
 /// A restore that has been planned and not yet carried out. Holds the snapshot's
@@ -89,6 +106,17 @@ public final class Restorer {
             throw BunkerError.unusableSnapshot(id: entry.id, reason: "\(error)")
         }
 
+        let notCaptured = Self.notCaptured(contents.manifest, request: request, region: region(
+            request, contents))
+        guard !contents.documents.isEmpty || !notCaptured.isEmpty
+            || request.selection == .all
+        else {
+            throw BunkerError.secretNotInSnapshot(
+                name: request.selection.summary, snapshot: entry.id,
+                detail: "no secret matches")
+        }
+        let documents = contents.documents.map { request.copy($0, from: entry.id) }
+
         let sourceRegion = contents.manifest.sourceRegion
         let region = request.region ?? sourceRegion
         let client = try services.secretsManager(region: region)
@@ -96,15 +124,17 @@ public final class Restorer {
         let planner = RestorePlanner(sourceRegion: sourceRegion)
         let mapping = KMSKeyMapping(table: config.restore.kmsKeys, sourceRegion: sourceRegion)
 
-        progress.update("reading \(contents.documents.count) live secrets…", force: true)
-        let results = WorkPool(width: config.snapshot.concurrency).map(contents.documents) {
+        progress.update("reading \(documents.count) live secrets…", force: true)
+        let results = WorkPool(width: config.snapshot.concurrency).map(documents) {
             document -> Result<SecretPlan, PlanningFailure> in
             let name = request.prefix + document.name
             do {
                 let target = RestoreTarget(
                     name: name, region: region,
                     kmsKeyId: try mapping.key(for: document.kmsKeyId, in: region))
-                return .success(planner.plan(document, live: try reader.read(name), target: target))
+                return .success(planner.plan(
+                    document, live: try reader.read(name), target: target,
+                    reviveScheduled: request.revives(document.name)))
             } catch {
                 return .failure(PlanningFailure(
                     name: document.name, target: name, reason: RestoreExecutor.describe(error)))
@@ -112,7 +142,7 @@ public final class Restorer {
         }
         progress.finish()
 
-        var plans = Self.notCaptured(contents.manifest, request: request, region: region)
+        var plans = notCaptured
         var failures: [(name: String, target: String, reason: String)] = []
         for result in results {
             switch result {
@@ -124,8 +154,12 @@ public final class Restorer {
         return PreparedRestore(
             snapshot: entry, request: request, region: region, sourceRegion: sourceRegion,
             plans: plans, failures: failures,
-            documents: Dictionary(contents.documents.map { ($0.name, $0) }) { first, _ in first },
+            documents: Dictionary(documents.map { ($0.name, $0) }) { first, _ in first },
             preparedAt: clock())
+    }
+
+    private func region(_ request: RestoreRequest, _ contents: SnapshotContents) -> String {
+        request.region ?? contents.manifest.sourceRegion
     }
 
     /// Selected secrets the snapshot lists as not captured: skipped, with the reason, so a
@@ -143,7 +177,8 @@ public final class Restorer {
                     target: RestoreTarget(
                         name: request.prefix + failure.name, region: region, kmsKeyId: nil),
                     actions: [.skip],
-                    reasons: ["not captured in this snapshot (\(failure.error))"],
+                    reasons: ["not captured in this snapshot: \(failure.error); an earlier "
+                        + "snapshot may hold it (`bunker snapshots`)"],
                     steps: [], notes: [])
             }
     }
@@ -176,7 +211,8 @@ public final class Restorer {
             guard let document = prepared.documents[plan.source] else {
                 return (.failed, "the snapshot's document is missing")
             }
-            return executor.restore(document, plan: plan)
+            return executor.restore(
+                document, plan: plan, reviveScheduled: prepared.request.revives(document.name))
         }
         progress.finish()
         return report(prepared, dryRun: false, outcomes: outcomes)

@@ -17,9 +17,10 @@ struct StageModel: Equatable {
 
     func exists(_ id: String) -> Bool { versions[id] != nil }
 
-    /// The version holding `stage`, if any.
+    /// The version holding `stage`, if any (the smallest id should a service report the
+    /// label on several, so that plans do not depend on dictionary order).
     func holder(of stage: String) -> String? {
-        versions.first { $0.value.contains(stage) }?.key
+        versions.filter { $0.value.contains(stage) }.map(\.key).min()
     }
 
     /// Every (stage, version) pair, sorted by stage.

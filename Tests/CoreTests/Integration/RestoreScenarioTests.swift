@@ -92,7 +92,8 @@ struct RestoreScenarioTests {
         #expect(actions[damage.retagged] == "update tags/description")
         #expect(actions[damage.forceDeleted] == "create")
         #expect(actions[damage.scheduled] == "undelete")
-        #expect(actions["\(scenario.seeded.namespace)/prod/retired-service"] == "undelete")
+        // Already scheduled for deletion at T1: restoring T1 does not revive it.
+        #expect(actions["\(scenario.seeded.namespace)/prod/retired-service"] == "skip")
         let untouched = Set(scenario.names).subtracting([
             damage.overwritten, damage.redescribed, damage.retagged, damage.forceDeleted,
             damage.scheduled, "\(scenario.seeded.namespace)/prod/retired-service",
@@ -105,13 +106,16 @@ struct RestoreScenarioTests {
         #expect(result.status == 0, "\(result.errorOutput)")
         let report = try JSONDecoder().decode(RestoreReport.self, from: result.stdout)
         #expect(report.summary.failed == 0)
-        #expect(report.summary.restored == 6)
+        #expect(report.summary.restored == 5)
 
         let after = try LiveState.read(scenario.names)
+        for name in [damage.scheduled, damage.forceDeleted] {
+            #expect(after[name]?.scheduledForDeletion == false, "\(name) is still scheduled")
+        }
         for name in scenario.names {
             let now = try #require(after[name], "\(name) is missing")
             let then = try #require(scenario.stateAtT1[name])
-            #expect(!now.scheduledForDeletion, "\(name) is still scheduled for deletion")
+            #expect(now.scheduledForDeletion == then.scheduledForDeletion, "\(name)")
             #expect(now.description == then.description, "\(name)")
             #expect(now.tags == then.tags, "\(name)")
             if !then.scheduledForDeletion {
@@ -127,7 +131,9 @@ struct RestoreScenarioTests {
         let again = try scenario.restore("--at", scenario.between, "--yes")
         #expect(again.status == 0, "\(again.errorOutput)")
         let second = try JSONDecoder().decode(RestoreReport.self, from: again.stdout)
-        #expect(second.secrets.allSatisfy { $0.outcome == .unchanged }, "\(second.secrets.map(\.action))")
+        #expect(second.summary.restored == 0 && second.summary.failed == 0,
+                "\(second.secrets.map(\.action))")
+        #expect(second.secrets.allSatisfy { $0.outcome == .unchanged || $0.outcome == .skipped })
         #expect(try LiveState.read(scenario.names) == after)
     }
 
@@ -141,21 +147,38 @@ struct RestoreScenarioTests {
 
         let contents = try scenario.bunker.contents(scenario.t1.id)
         let copies = try LiveState.read(contents.documents.map { "drill/x/\($0.name)" })
-        for document in contents.documents {
+        for document in contents.documents where !document.scheduledForDeletion {
             let copy = copies["drill/x/\(document.name)"]
             let readable = document.versions.filter { $0.valueSource != .unavailable }
-            if readable.isEmpty {
-                #expect(copy == nil, "\(document.name) has no value to restore")
-                continue
-            }
             let restored = try #require(copy, "no copy of \(document.name)")
             #expect(Set(restored.versions.keys) == Set(readable.map(\.id)), "\(document.name)")
             for version in readable {
                 #expect(restored.versions[version.id] == version.stages.sorted(), "\(document.name)")
                 #expect(restored.values[version.id] == version.valueBytes, "\(document.name)")
             }
-            #expect(restored.tags == Dictionary(document.tags.map { ($0.key, $0.value) }) { a, _ in a })
+            var wanted = Dictionary(document.tags.map { ($0.key, $0.value) }) { a, _ in a }
+            wanted[RestoreRequest.restoredFromTag] = scenario.t1.id
+            #expect(restored.tags == wanted, "copies carry the snapshot they came from")
         }
+    }
+
+    @Test func secretRetiredBeforeTheSnapshot_comesBackOnlyWhenNamed_andCopiesAreNotBackedUp() throws {
+        let scenario = try Self.scenario("restore-named")
+        let retired = "\(scenario.seeded.namespace)/prod/retired-service"
+
+        let named = try scenario.restore("--at", scenario.between, "--secret", retired, "--yes")
+        #expect(named.status == 0, "\(named.errorOutput)")
+        let report = try JSONDecoder().decode(RestoreReport.self, from: named.stdout)
+        #expect(report.secrets.map(\.action) == ["undelete"])
+        #expect(try LiveState.read([retired])[retired]?.scheduledForDeletion == false)
+
+        let nothing = try scenario.restore("--at", scenario.between, "--secret", "no/such/*", "--dry-run")
+        #expect(nothing.status == 5, "a selection matching nothing is an error")
+        #expect(nothing.errorOutput.contains("no secret matches"), "\(nothing.errorOutput)")
+
+        _ = try scenario.restore("--at", scenario.t1.id, "--prefix", "copy/")
+        let next = try scenario.bunker.snapshot()
+        #expect(next.secretCount == scenario.t2.secretCount, "the copies under copy/ were backed up")
     }
 
     @Test func restoreBeforeTheFirstSnapshot_failsNamingTheEarliest() throws {
