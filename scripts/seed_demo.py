@@ -311,7 +311,9 @@ def main():
           f"{len(seeder.excluded)} that must not be backed up, in {SOURCE_REGION}", file=out)
     for secret in expected:
         flag = ", scheduled for deletion" if secret["scheduledForDeletion"] else ""
-        print(f"  backup  {secret['name']}  ({len(secret['versions'])} versions{flag})", file=out)
+        count = len(secret["versions"])
+        print(f"  backup  {secret['name']}  ({count} version{'' if count == 1 else 's'}{flag})",
+              file=out)
     for skipped in seeder.excluded:
         print(f"  skip    {skipped['name']}  ({skipped['reason']})", file=out)
     print(f"keys: {ALIAS} -> {key_arn}; replica {replica_key_arn}", file=out)

@@ -62,7 +62,7 @@ public enum AWSError: Error, CustomStringConvertible {
 
     private func hint(for code: String) -> String {
         switch code {
-        case "AccessDenied", "AccessDeniedException":
+        case "AccessDenied", "AccessDeniedException", "Forbidden":
             return "; check the IAM policy of the credentials in use"
         case "UnrecognizedClientException", "InvalidAccessKeyId", "InvalidClientTokenId":
             return "; the access key id is unknown to AWS, check the credentials"

@@ -21,7 +21,8 @@ func runSnapshot(_ context: CommandContext) throws -> ExitCode {
                 "  \(report.carriedForwardVersions) values carried forward from earlier snapshots")
         }
         if report.unavailableVersions > 0 {
-            context.output.line("  \(report.unavailableVersions) versions recorded without a value")
+            context.output.line(
+                "  \(Output.count(report.unavailableVersions, "version")) recorded without a value")
         }
         for failure in report.failures {
             Output.error("not captured: \(failure.name): \(failure.error)")

@@ -1,3 +1,4 @@
+import BunkerAWS
 import BunkerCore
 
 /// Process exit codes, documented in `bunker --help` and docs/CLI.md.
@@ -30,6 +31,9 @@ enum ExitCode: Int32 {
                 return .usage
             default: return .failure
             }
+        case let error as AWSError:
+            if case .configuration = error { return .usage }
+            return .failure
         default: return .failure
         }
     }

@@ -13,7 +13,7 @@ enum HelpText {
       verify ID       Download, decrypt and check every entry of a snapshot
       restore --at WHEN
                       Put secrets back as they were at WHEN (plan, confirm, write)
-      cat --at WHEN NAME
+      cat [--at WHEN] NAME
                       Print one secret's value from a snapshot (no Secrets Manager)
       prune           Delete the snapshots the retention policy lets go
 
@@ -34,7 +34,8 @@ enum HelpText {
       0  success
       1  the command failed (a failed snapshot publishes nothing)
       2  bad command line or configuration
-      3  partial: some secrets could not be captured (snapshot) or restored (restore)
+      3  partial: some secrets could not be captured (snapshot) or restored (restore),
+         or some deletions failed (prune); the rest was done
       4  a snapshot failed verification (altered, truncated or wrong key); restore
          writes nothing then
       5  no such snapshot (or none at or before WHEN, or no such secret in it)
@@ -74,7 +75,8 @@ enum HelpText {
 
           --secret PATTERN  only secrets with this name or matching this glob (repeatable)
           --tag KEY=VALUE   only secrets carrying this tag (repeatable; all must match)
-          --prefix P        restore as copies named P + name; the originals are untouched
+          --prefix P        restore as copies named P + name, tagged bunker:restored-from
+                            (never backed up); the originals are untouched
           --region R        restore into region R (customer KMS keys are mapped through
                             restore.kmsKeys in the config)
           --dry-run         print the plan and change nothing
@@ -84,8 +86,11 @@ enum HelpText {
         id and its staging labels; secrets scheduled for deletion are undeleted; a
         changed secret gets AWSCURRENT back on the snapshot's version; description and
         tags are set back. Running the same restore again changes nothing; an
-        interrupted one finishes the job. Replicas of secrets owned by another region
-        are skipped. Exit 3 when some secrets could not be restored.
+        interrupted one finishes the job. Skipped: replicas of secrets owned by another
+        region, secrets already scheduled for deletion when the snapshot was taken
+        (unless named exactly with --secret), secrets the snapshot failed to capture.
+        A selection matching nothing exits 5. Exit 3 when some secrets could not be
+        restored, 1 when none could.
         """,
         "init": """
         Usage: bunker [--config FILE] [--json] init [--check]
@@ -114,10 +119,11 @@ enum HelpText {
         the rule that decided it. Exit 3 when some deletions failed.
         """,
         "cat": """
-        Usage: bunker [--config FILE] [--json] cat --at WHEN NAME [--version ID]
+        Usage: bunker [--config FILE] [--json] cat [--at WHEN] NAME [--version ID]
 
         Prints the value of secret NAME (its AWSCURRENT version, or version ID) from the
-        newest good snapshot at or before WHEN to standard output, and nothing else:
+        newest good snapshot at or before WHEN (default: latest) to standard output, and
+        nothing else:
         for when Secrets Manager itself is unavailable. Needs only S3 and KMS.
         --json prints {name, snapshot, versionId, stages, secretString | secretBinary}.
         """,

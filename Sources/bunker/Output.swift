@@ -24,6 +24,11 @@ struct Output {
         FileHandle.standardError.write(Data("bunker: \(text)\n".utf8))
     }
 
+    /// `1 secret`, `2 secrets`: a count with its noun, singular or plural.
+    static func count(_ number: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(number) " + (number == 1 ? noun : plural ?? noun + "s")
+    }
+
     /// A size in bytes for people: `12.3 KiB`.
     static func size(_ bytes: Int) -> String {
         let units = ["B", "KiB", "MiB", "GiB", "TiB"]

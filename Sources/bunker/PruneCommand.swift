@@ -31,7 +31,7 @@ private func printPrune(_ report: PruneReport, to output: Output) {
         }
         if let extended = item.lockExtendedTo { why += "; lock extended to \(extended)" }
         if let error = item.error { why += "; \(error)" }
-        let kind = item.good ? "" : " (leftover)"
+        let kind = item.good || why.contains("leftover") ? "" : " (leftover)"
         output.line(item.id.padding(toLength: 26, withPad: " ", startingAt: 0)
             + item.decision.padding(toLength: 10, withPad: " ", startingAt: 0)
             + item.outcome.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)

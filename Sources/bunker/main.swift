@@ -3,15 +3,16 @@ import Foundation
 
 /// Entry point: parse, dispatch, map errors to exit codes.
 func main() -> Int32 {
+    let raw = Array(CommandLine.arguments.dropFirst())
     let arguments: Arguments
     do {
-        arguments = try Arguments(Array(CommandLine.arguments.dropFirst()))
+        arguments = try Arguments(raw)
     } catch {
-        Output.error("\(error)")
-        return ExitCode.usage.rawValue
+        return fail(error, json: raw.contains("--json"))
     }
 
     let commands: [String: (CommandContext) throws -> ExitCode] = [
+        "init": runInit,
         "snapshot": runSnapshot,
         "snapshots": runSnapshots,
         "show": runShow,
@@ -19,19 +20,25 @@ func main() -> Int32 {
         "restore": runRestore,
         "cat": runCat,
         "prune": runPrune,
-        "init": runInit,
     ]
     guard let name = arguments.command else {
         print(HelpText.main)
         return arguments.help ? ExitCode.success.rawValue : ExitCode.usage.rawValue
     }
     if name == "help" {
-        print(arguments.positional.first.flatMap { HelpText.commands[$0] } ?? HelpText.main)
+        guard let topic = arguments.positional.first else {
+            print(HelpText.main)
+            return ExitCode.success.rawValue
+        }
+        guard let text = HelpText.commands[topic] else {
+            return fail(UsageError("no help for \"\(topic)\": it is not a command"),
+                        json: arguments.json)
+        }
+        print(text)
         return ExitCode.success.rawValue
     }
     guard let command = commands[name] else {
-        Output.error("unknown command \"\(name)\"\nRun `bunker --help` for usage.")
-        return ExitCode.usage.rawValue
+        return fail(UsageError("unknown command \"\(name)\""), json: arguments.json)
     }
     if arguments.help {
         print(HelpText.commands[name] ?? HelpText.main)
@@ -44,12 +51,16 @@ func main() -> Int32 {
     do {
         return try command(context).rawValue
     } catch {
-        Output.error("\(error)")
-        if arguments.json {
-            context.output.printJSON(ErrorReport(error))
-        }
-        return ExitCode.forError(error).rawValue
+        return fail(error, json: arguments.json)
     }
+}
+
+/// Reports the error that ended the command, on standard error and, with `--json`, as an
+/// `{"error": …}` document on standard output; returns its exit code.
+func fail(_ error: Error, json: Bool) -> Int32 {
+    Output.error("\(error)")
+    if json { Output(json: true).printJSON(ErrorReport(error)) }
+    return ExitCode.forError(error).rawValue
 }
 
 exit(main())

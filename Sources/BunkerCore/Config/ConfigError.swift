@@ -10,7 +10,8 @@ public enum ConfigError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case let .unreadable(path, reason):
-            return "cannot read config file \(path): \(reason). "
+            let sentence = reason.hasSuffix(".") ? reason : reason + "."
+            return "cannot read config file \(path): \(sentence) "
                 + "Pass --config FILE or set BUNKER_CONFIG."
         case let .syntax(path, reason):
             return "config file \(path) is not valid JSON: \(reason)"

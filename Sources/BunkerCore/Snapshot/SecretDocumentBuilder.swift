@@ -40,7 +40,7 @@ enum SecretDocumentBuilder {
     static func captured(_ version: SecretVersionEntry, value: SecretValue) -> SecretVersionRecord {
         SecretVersionRecord(
             id: version.versionId,
-            stages: version.versionStages ?? [],
+            stages: version.versionStages,
             created: (value.createdDate ?? version.createdDate).map(Timestamps.iso8601),
             valueSource: .captured,
             carriedFrom: nil,
@@ -52,7 +52,7 @@ enum SecretDocumentBuilder {
     static func unavailable(_ version: SecretVersionEntry, reason: String) -> SecretVersionRecord {
         SecretVersionRecord(
             id: version.versionId,
-            stages: version.versionStages ?? [],
+            stages: version.versionStages,
             created: version.createdDate.map(Timestamps.iso8601),
             valueSource: .unavailable,
             carriedFrom: nil,

@@ -68,12 +68,21 @@ public final class SnapshotStore {
     public func download(_ entry: CatalogEntry, into file: FileHandle) throws {
         let hasher = SHA256Hasher()
         var size = 0
-        try s3.getObject(
-            bucket: bucket, key: entry.archiveKey, versionId: entry.archiveVersionId
-        ) { chunk in
-            hasher.update(chunk)
-            size += chunk.count
-            try file.write(contentsOf: chunk)
+        do {
+            try s3.getObject(
+                bucket: bucket, key: entry.archiveKey, versionId: entry.archiveVersionId
+            ) { chunk in
+                hasher.update(chunk)
+                size += chunk.count
+                try file.write(contentsOf: chunk)
+            }
+        } catch let error as AWSError
+            where ["NoSuchKey", "NoSuchVersion", "NotFound"].contains(error.code ?? "")
+        {
+            throw BunkerError.verificationFailed(
+                id: entry.id,
+                reason: "its archive \(entry.archiveKey) is missing from the bucket "
+                    + "(\(error.code ?? "NotFound")): it was deleted or replaced")
         }
         let digest = Hex.encode(hasher.finalize())
         guard size == entry.size, digest == entry.sha256 else {
