@@ -129,6 +129,14 @@ struct SnapshotTamperTests {
         #expect(try stored.bunker.run("verify", other.id).status == 0)
     }
 
+    @Test func archiveDeletedBehindTheCatalog_isAVerificationFailure() throws {
+        let stored = try Self.stored("tamper-gone")
+        try stored.s3.deleteObject(bucket: stored.bucket, key: stored.entry.archiveKey)
+        let result = try stored.verify()
+        #expect(result.status == 4)
+        #expect(result.errorOutput.contains("is missing from the bucket"), "\(result.errorOutput)")
+    }
+
     @Test func verifyJSON_reportsTheFailure() throws {
         let stored = try Self.stored("tamper-json")
         var bytes = stored.original
