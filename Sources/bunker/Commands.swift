@@ -69,12 +69,9 @@ func runSnapshots(_ context: CommandContext) throws -> ExitCode {
 func runShow(_ context: CommandContext) throws -> ExitCode {
     try context.allow()
     try context.expectPositional(1, usage: "show ID")
-    let config = try context.loadConfig()
-    let services = try AWSServices(environment: context.environment)
-    let store = try services.primaryStore(config)
-    let entry = try resolveSnapshot(context.arguments.positional[0], store: store)
+    let (reader, entry) = try namedSnapshot(context)
     // The manifest is all `show` needs; the documents are checked but not kept.
-    let contents = try services.reader(store: store).contents(entry) { _ in false }
+    let contents = try reader.contents(entry) { _ in false }
     let view = ManifestView(contents.manifest)
     if context.output.json {
         context.output.printJSON(view)
@@ -84,6 +81,7 @@ func runShow(_ context: CommandContext) throws -> ExitCode {
     for secret in view.secrets {
         let flag = secret.scheduledForDeletion ? "  [scheduled for deletion]" : ""
         context.output.line("\(secret.name)\(flag)")
+        if secret.versions.isEmpty { context.output.line("    (no versions: it never had a value)") }
         for version in secret.versions {
             let stages = version.stages.isEmpty
                 ? "(no labels)" : version.stages.joined(separator: ",")
@@ -101,19 +99,27 @@ func runShow(_ context: CommandContext) throws -> ExitCode {
 func runVerify(_ context: CommandContext) throws -> ExitCode {
     try context.allow()
     try context.expectPositional(1, usage: "verify ID")
-    let config = try context.loadConfig()
-    let services = try AWSServices(environment: context.environment)
-    let store = try services.primaryStore(config)
-    let entry = try resolveSnapshot(context.arguments.positional[0], store: store)
-    let report = try SnapshotVerifier(reader: services.reader(store: store)).verify(entry)
+    let (reader, entry) = try namedSnapshot(context)
+    let report = try SnapshotVerifier(reader: reader).verify(entry)
     if context.output.json {
         context.output.printJSON(report)
     } else {
         context.output.line(
-            "snapshot \(report.id) verified: \(report.secretCount) secrets, "
-                + "\(report.versionCount) versions, \(report.entriesChecked) entries authenticated")
+            "snapshot \(report.id) verified: \(Output.count(report.secretCount, "secret")), "
+                + "\(Output.count(report.versionCount, "version")); every chunk and all "
+                + "\(report.entriesChecked) archive entries (documents and manifest) authenticated")
     }
     return .success
+}
+
+/// The snapshot the command line names (its one positional: an id or `latest`) and a
+/// reader for the store it is in.
+func namedSnapshot(_ context: CommandContext) throws -> (SnapshotReader, CatalogEntry) {
+    let config = try context.loadConfig()
+    let services = try AWSServices(environment: context.environment)
+    let store = try services.primaryStore(config)
+    let entry = try resolveSnapshot(context.arguments.positional[0], store: store)
+    return (services.reader(store: store), entry)
 }
 
 /// Finds a snapshot by id or `latest`.
