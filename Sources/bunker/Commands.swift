@@ -81,7 +81,9 @@ func runShow(_ context: CommandContext) throws -> ExitCode {
     for secret in view.secrets {
         let flag = secret.scheduledForDeletion ? "  [scheduled for deletion]" : ""
         context.output.line("\(secret.name)\(flag)")
-        if secret.versions.isEmpty { context.output.line("    (no versions: it never had a value)") }
+        if secret.versions.isEmpty {
+            context.output.line("    (no versions: it never had a value)")
+        }
         for version in secret.versions {
             let stages = version.stages.isEmpty
                 ? "(no labels)" : version.stages.joined(separator: ",")
