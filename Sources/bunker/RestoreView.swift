@@ -10,7 +10,8 @@ enum RestoreView {
         } else if plan.prefix.isEmpty {
             place = "under the same names (another region)"
         } else {
-            place = "as copies named \"\(plan.prefix)…\", tagged \(RestoreRequest.restoredFromTag)"
+            place = "as copies named \"\(plan.prefix)…\", "
+                + "tagged \(RestoreRequest.restoredFromTag)"
         }
         output.line("Restoring into \(plan.region), \(place).")
         output.line("")
@@ -36,7 +37,8 @@ enum RestoreView {
             case .failed:
                 Output.error("FAILED \(secret.name)\(target): \(secret.error ?? "unknown error")")
             case .skipped:
-                output.line("skipped   \(secret.name)  — \(secret.reasons.joined(separator: "; "))")
+                let why = secret.reasons.joined(separator: "; ")
+                output.line("skipped   \(secret.name)  — \(why)")
             default:
                 output.line(
                     "\(secret.outcome.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))"
