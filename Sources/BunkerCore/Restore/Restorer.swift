@@ -106,8 +106,9 @@ public final class Restorer {
             throw BunkerError.unusableSnapshot(id: entry.id, reason: "\(error)")
         }
 
-        let notCaptured = Self.notCaptured(contents.manifest, request: request, region: region(
-            request, contents))
+        let sourceRegion = contents.manifest.sourceRegion
+        let region = request.region ?? sourceRegion
+        let notCaptured = Self.notCaptured(contents.manifest, request: request, region: region)
         guard !contents.documents.isEmpty || !notCaptured.isEmpty
             || request.selection == .all
         else {
@@ -117,8 +118,6 @@ public final class Restorer {
         }
         let documents = contents.documents.map { request.copy($0, from: entry.id) }
 
-        let sourceRegion = contents.manifest.sourceRegion
-        let region = request.region ?? sourceRegion
         let client = try services.secretsManager(region: region)
         let reader = LiveSecretReader(client: client, pacer: pacer)
         let planner = RestorePlanner(sourceRegion: sourceRegion)
@@ -156,10 +155,6 @@ public final class Restorer {
             plans: plans, failures: failures,
             documents: Dictionary(documents.map { ($0.name, $0) }) { first, _ in first },
             preparedAt: clock())
-    }
-
-    private func region(_ request: RestoreRequest, _ contents: SnapshotContents) -> String {
-        request.region ?? contents.manifest.sourceRegion
     }
 
     /// Selected secrets the snapshot lists as not captured: skipped, with the reason, so a
